@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+
+namespace ActionsGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic ActionsGen reports. The README's diagnostics table explains each id and how to fix it.</summary>
+internal static class Descriptors
+{
+    private const string Category = "ActionsGen";
+    private const string HelpLink = "https://github.com/actionsgen/actionsgen#diagnostics";
+
+    public static readonly DiagnosticDescriptor SpecSyntaxError = Create(
+        "ACTG001", "Spec is not valid YAML or JSON", "The spec '{0}' cannot be read: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Create(
+        "ACTG002", "Spec is not an OpenAPI 3.0 document", "The spec '{0}' is not an OpenAPI 3.0 document: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidOpenApi = Create(
+        "ACTG003", "Spec is not valid OpenAPI", "The spec '{0}' is not valid OpenAPI: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "ACTG004", "Reference does not resolve", "The reference '{0}' does not point to anything in the spec", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        "ACTG005", "Schema construct not supported", "The schema at '{0}' uses {1}, which ActionsGen does not support; the value is kept as raw JSON (JsonElement)", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidSchema = Create(
+        "ACTG006", "Schema is not usable", "The schema at '{0}' is not usable: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = Create(
+        "ACTG007", "Namespace is not valid", "'{0}' is not a valid C# namespace for the code generated from '{1}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink);
+
+    public static DiagnosticDescriptor Find(string id) => id switch
+    {
+        "ACTG001" => SpecSyntaxError,
+        "ACTG002" => NotOpenApi,
+        "ACTG003" => InvalidOpenApi,
+        "ACTG004" => UnresolvedReference,
+        "ACTG005" => UnsupportedSchema,
+        "ACTG006" => InvalidSchema,
+        "ACTG007" => InvalidNamespace,
+        _ => InternalError,
+    };
+}

@@ -1,0 +1,20 @@
+namespace ActionsGen.Generator.Model;
+
+/// <summary>Everything generated from one spec file: the contract between the parser and the emitters.</summary>
+internal sealed record ApiModel(
+    string Namespace,
+    string SpecPath,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>The outcome of parsing one spec: a model (absent when the spec cannot be used) and diagnostics as data.</summary>
+internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One spec file picked from AdditionalFiles, with its per-file settings.</summary>
+internal sealed record SpecFile(string Path, string Text, string? Namespace);
+
+/// <summary>MSBuild settings that apply to all specs of a project.</summary>
+internal sealed record GeneratorSettings(string Namespace);
+
+/// <summary>A generated type together with the namespace it goes in: the unit of source output.</summary>
+internal sealed record EmitUnit(string Namespace, TypeModel Type);

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ActionsGen.Generator.Naming;
+
+/// <summary>
+/// The one naming rule. A spec name is split into words at every character that cannot be part of a C# identifier
+/// (<c>workflow-run</c>, <c>head_sha</c>, <c>a.b</c>); each word gets an upper-case first letter, and an all-capital
+/// word becomes capitalised (<c>UBUNTU</c> → <c>Ubuntu</c>); the words are joined. A leading <c>+</c> or <c>-</c> becomes
+/// <c>Plus</c>/<c>Minus</c>; a name that starts with a digit gets a leading <c>_</c>; a name with no usable
+/// character becomes <c>Value</c>. <see cref="Scope"/> then makes names unique by appending 2, 3, … in spec order.
+/// </summary>
+internal static class Identifiers
+{
+    public static string Pascal(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        var trimmed = name.TrimStart();
+        if (trimmed.Length > 1 && (trimmed[0] == '+' || trimmed[0] == '-'))
+        {
+            builder.Append(trimmed[0] == '+' ? "Plus" : "Minus");
+            trimmed = trimmed.Substring(1);
+        }
+
+        var word = new StringBuilder();
+        foreach (var c in trimmed)
+        {
+            if (IsPart(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                AppendWord(builder, word);
+            }
+        }
+
+        AppendWord(builder, word);
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>camelCase for parameters and locals; a C# keyword gets an <c>@</c>.</summary>
+    public static string Camel(string name)
+    {
+        var pascal = Pascal(name);
+        var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return IsKeyword(camel) ? "@" + camel : camel;
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is a dotted list of plain C# identifiers (no keywords, no escapes).</summary>
+    public static bool IsValidNamespace(string ns)
+    {
+        foreach (var part in ns.Split('.'))
+        {
+            if (part.Length == 0 || !SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsKeyword(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None;
+
+    private static bool IsPart(char c) =>
+        c != '_' && SyntaxFacts.IsIdentifierPartCharacter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
+
+    private static void AppendWord(StringBuilder builder, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        var text = word.ToString();
+        var allUpper = text.Length > 1 && text.ToUpperInvariant() == text && text.ToLowerInvariant() != text;
+        builder.Append(char.ToUpperInvariant(text[0]));
+        builder.Append(allUpper ? text.Substring(1).ToLowerInvariant() : text.Substring(1));
+        word.Clear();
+    }
+
+    /// <summary>A set of names that must not collide (members of one type, types of one namespace).</summary>
+    internal sealed class Scope
+    {
+        private readonly HashSet<string> _taken;
+
+        public Scope(params string[] reserved) => _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+
+        /// <summary>Returns <paramref name="candidate"/>, or it with the smallest suffix 2, 3, … that is still free, and takes it.</summary>
+        public string Claim(string candidate)
+        {
+            var name = candidate;
+            for (var i = 2; !_taken.Add(name); i++)
+            {
+                name = candidate + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
+
+        public void Reserve(string name) => _taken.Add(name);
+
+        public bool IsTaken(string name) => _taken.Contains(name);
+    }
+}

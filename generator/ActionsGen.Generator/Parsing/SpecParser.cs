@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using ActionsGen.Generator.Diagnostics;
+using ActionsGen.Generator.Model;
+
+namespace ActionsGen.Generator.Parsing;
+
+/// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099.</summary>
+internal static class SpecParser
+{
+    public static ParseResult Parse(SpecFile file, GeneratorSettings settings)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var ns = file.Namespace ?? settings.Namespace;
+            if (!Naming.Identifiers.IsValidNamespace(ns))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidNamespace, file.Path, SpecPosition.Start, ns, file.Path));
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var read = SpecReader.Read(file);
+            diagnostics.AddRange(read.Diagnostics);
+            if (read.Document is null || read.Scan is null || HasErrors(diagnostics))
+            {
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var model = ApiModelBuilder.Build(read.Document, read.Scan, file.Path, ns, diagnostics);
+            return new ParseResult(HasErrors(diagnostics) ? null : model, diagnostics.ToEquatableArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message)));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>
+        diagnostics.Exists(d => Descriptors.Find(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+}

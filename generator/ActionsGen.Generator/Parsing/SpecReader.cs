@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using ActionsGen.Generator.Diagnostics;
+using ActionsGen.Generator.Model;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi.Validations;
+using YamlDotNet.Core;
+
+namespace ActionsGen.Generator.Parsing;
+
+/// <summary>Spec text → OpenAPI document, with every problem as a diagnostic at its line in the spec.</summary>
+internal static class SpecReader
+{
+    private static readonly Regex InvalidReference = new("^Invalid Reference identifier '(?<id>.*)'\\.?$", RegexOptions.CultureInvariant);
+    private static readonly Regex LinePointer = new("^#line=(?<line>[0-9]+)$", RegexOptions.CultureInvariant);
+
+    internal sealed class Result
+    {
+        public OpenApiDocument? Document { get; set; }
+
+        public YamlScan? Scan { get; set; }
+
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+    }
+
+    public static Result Read(SpecFile file)
+    {
+        var result = new Result();
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, file.Path, SpecPosition.Start, file.Path, "the file is empty"));
+            return result;
+        }
+
+        YamlScan scan;
+        try
+        {
+            scan = YamlScan.Run(file.Text);
+        }
+        catch (YamlException e)
+        {
+            var position = new SpecPosition((int)Math.Max(e.Start.Line - 1, 0), (int)Math.Max(e.Start.Column - 1, 0));
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpecSyntaxError, file.Path, position, file.Path, Clean(e.Message)));
+            return result;
+        }
+
+        result.Scan = scan;
+        if (!scan.RootIsMapping || scan.OpenApiVersion is null)
+        {
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, file.Path, SpecPosition.Start, file.Path, "it has no top-level 'openapi' field"));
+            return result;
+        }
+
+        if (!scan.OpenApiVersion.StartsWith("3.0", StringComparison.Ordinal))
+        {
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, file.Path, scan.Find("#/openapi"), file.Path, $"version '{scan.OpenApiVersion}' is not supported; use 3.0.x"));
+            return result;
+        }
+
+        var settings = new OpenApiReaderSettings
+        {
+            ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+            RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
+        };
+
+        OpenApiDiagnostic diagnostic;
+        try
+        {
+            result.Document = new OpenApiStringReader(settings).Read(scan.TextForReader, out diagnostic);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOpenApi, file.Path, SpecPosition.Start, file.Path, Clean(e.Message)));
+            result.Document = null;
+            return result;
+        }
+
+        foreach (var error in diagnostic.Errors)
+        {
+            result.Diagnostics.Add(ToDiagnostic(file.Path, scan, error.Pointer, error.Message));
+        }
+
+        return result;
+    }
+
+    private static DiagnosticInfo ToDiagnostic(string path, YamlScan scan, string? pointer, string message)
+    {
+        var reference = InvalidReference.Match(message);
+        if (reference.Success)
+        {
+            var id = reference.Groups["id"].Value;
+            foreach (var target in scan.References)
+            {
+                if (target == id || target.EndsWith("/" + id, StringComparison.Ordinal))
+                {
+                    return DiagnosticInfo.Create(Descriptors.UnresolvedReference, path, scan.FindReference(target)!.Value, target);
+                }
+            }
+
+            return DiagnosticInfo.Create(Descriptors.UnresolvedReference, path, SpecPosition.Start, id);
+        }
+
+        var position = SpecPosition.Start;
+        if (!string.IsNullOrEmpty(pointer))
+        {
+            var line = LinePointer.Match(pointer);
+            position = line.Success
+                ? new SpecPosition(Math.Max(int.Parse(line.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1, 0), 0)
+                : scan.Find(pointer!);
+        }
+
+        var where = string.IsNullOrEmpty(pointer) || pointer!.StartsWith("#line", StringComparison.Ordinal) ? string.Empty : " (at " + pointer + ")";
+        return DiagnosticInfo.Create(Descriptors.InvalidOpenApi, path, position, path, Clean(message) + where);
+    }
+
+    // Messages go into a diagnostic format string argument: keep them on one line.
+    internal static string Clean(string message) => message.Replace("\r", " ").Replace("\n", " ").Trim();
+}

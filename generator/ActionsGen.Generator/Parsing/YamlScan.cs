@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using ActionsGen.Generator.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ActionsGen.Generator.Parsing;
+
+/// <summary>
+/// One pass of YamlDotNet's event parser over the spec. It records where each node is (JSON pointer → line/column,
+/// so errors reported as pointers land on the right line), where each <c>$ref</c> is, and blanks <c>example</c> values
+/// in a copy of the text (keeping every line break, so positions stay valid): the generator has no use for examples
+/// and they are most of the parse time. Throws <see cref="YamlException"/> for text that is not YAML.
+/// </summary>
+internal sealed class YamlScan
+{
+    private readonly Dictionary<string, SpecPosition> _positions = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, SpecPosition> _references = new(System.StringComparer.Ordinal);
+
+    private YamlScan(string textForReader, bool rootIsMapping, string? openApiVersion)
+    {
+        TextForReader = textForReader;
+        RootIsMapping = rootIsMapping;
+        OpenApiVersion = openApiVersion;
+    }
+
+    /// <summary>The spec text with example values blanked, for Microsoft.OpenApi.Readers.</summary>
+    public string TextForReader { get; private set; }
+
+    public bool RootIsMapping { get; private set; }
+
+    /// <summary>The value of the top-level <c>openapi</c> key, if any.</summary>
+    public string? OpenApiVersion { get; private set; }
+
+    /// <summary>The position of the node at <paramref name="pointer"/>, or of its nearest recorded ancestor.</summary>
+    public SpecPosition Find(string pointer)
+    {
+        var current = pointer;
+        while (true)
+        {
+            if (_positions.TryGetValue(current, out var position))
+            {
+                return position;
+            }
+
+            var slash = current.LastIndexOf('/');
+            if (slash <= 0)
+            {
+                return SpecPosition.Start;
+            }
+
+            current = current.Substring(0, slash);
+        }
+    }
+
+    /// <summary>The position of the first <c>$ref</c> whose target is <paramref name="reference"/>.</summary>
+    public SpecPosition? FindReference(string reference) => _references.TryGetValue(reference, out var position) ? position : null;
+
+    public IEnumerable<string> References => _references.Keys;
+
+    public static string EscapePointer(string key) => key.Replace("~", "~0").Replace("/", "~1");
+
+    public static YamlScan Run(string text)
+    {
+        var scan = new YamlScan(text, false, null);
+        var blanked = new StringBuilder(text);
+        var changed = false;
+        var parser = new Parser(new StringReader(text));
+        var frames = new Stack<Frame>();
+        var blankDepth = 0;
+        Mark blankStart = default;
+
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            if (current is StreamStart or StreamEnd or DocumentStart or Comment)
+            {
+                continue;
+            }
+
+            if (current is DocumentEnd)
+            {
+                break;
+            }
+
+            if (blankDepth > 0)
+            {
+                if (current is MappingStart or SequenceStart)
+                {
+                    blankDepth++;
+                }
+                else if (current is MappingEnd or SequenceEnd && --blankDepth == 0)
+                {
+                    Blank(blanked, blankStart, current.End);
+                    changed = true;
+                    frames.Peek().Advance();
+                }
+
+                continue;
+            }
+
+            if (current is MappingEnd or SequenceEnd)
+            {
+                frames.Pop();
+                if (frames.Count > 0)
+                {
+                    frames.Peek().Advance();
+                }
+
+                continue;
+            }
+
+            // A node: a key of a mapping, or a value.
+            if (frames.Count > 0 && frames.Peek() is { IsMapping: true, ExpectingKey: true } mapping)
+            {
+                mapping.Key = current is Scalar keyScalar ? keyScalar.Value : "?";
+                mapping.KeyStart = current.Start;
+                mapping.ExpectingKey = false;
+                if (current is MappingStart or SequenceStart)
+                {
+                    // A complex key: not used by OpenAPI; skip it whole.
+                    SkipNode(parser);
+                }
+
+                continue;
+            }
+
+            var parent = frames.Count > 0 ? frames.Peek() : null;
+            var pointer = parent is null ? "#" : parent.ChildPointer();
+            var start = parent is { IsMapping: true } ? parent.KeyStart : current.Start;
+            scan._positions[pointer] = new SpecPosition((int)start.Line - 1, (int)start.Column - 1);
+
+            if (parent is { IsMapping: true, Key: "example" } && !parent.IsPropertiesMap
+                && (current.Start.Line == parent.KeyStart.Line || current.Start.Column > parent.KeyStart.Column))
+            {
+                blankStart = current.Start;
+                if (current is MappingStart or SequenceStart)
+                {
+                    blankDepth = 1;
+                    continue;
+                }
+
+                Blank(blanked, current.Start, current.End);
+                changed = true;
+                parent.Advance();
+                continue;
+            }
+
+            switch (current)
+            {
+                case MappingStart:
+                    if (parent is null)
+                    {
+                        scan.RootIsMapping = true;
+                    }
+
+                    frames.Push(new Frame(pointer, isMapping: true, isPropertiesMap: parent is { IsMapping: true, Key: "properties" }));
+                    break;
+                case SequenceStart:
+                    frames.Push(new Frame(pointer, isMapping: false, isPropertiesMap: false));
+                    break;
+                case Scalar scalar:
+                    if (parent is { IsMapping: true, Key: "$ref" } && !scan._references.ContainsKey(scalar.Value))
+                    {
+                        scan._references[scalar.Value] = new SpecPosition((int)scalar.Start.Line - 1, (int)scalar.Start.Column - 1);
+                    }
+                    else if (pointer == "#/openapi")
+                    {
+                        scan.OpenApiVersion = scalar.Value;
+                    }
+
+                    parent?.Advance();
+                    break;
+                default:
+                    parent?.Advance();
+                    break;
+            }
+        }
+
+        if (changed)
+        {
+            scan.TextForReader = blanked.ToString();
+        }
+
+        return scan;
+    }
+
+    private static void SkipNode(Parser parser)
+    {
+        var depth = 1;
+        while (depth > 0 && parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart)
+            {
+                depth++;
+            }
+            else if (parser.Current is MappingEnd or SequenceEnd)
+            {
+                depth--;
+            }
+        }
+    }
+
+    // Replaces [start, end) with "{}" and spaces, keeping line breaks so every later position is unchanged.
+    private static void Blank(StringBuilder text, Mark start, Mark end)
+    {
+        var from = (int)start.Index;
+        var to = System.Math.Min((int)end.Index, text.Length);
+
+        // YamlDotNet ends a flow collection's end event before its closing bracket.
+        if (to < text.Length && (text[from] == '{' || text[from] == '[') && (text[to] == '}' || text[to] == ']'))
+        {
+            to++;
+        }
+
+        if (to - from < 2)
+        {
+            return;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (text[i] != '\n' && text[i] != '\r')
+            {
+                text[i] = ' ';
+            }
+        }
+
+        text[from] = '{';
+        text[from + 1] = '}';
+    }
+
+    private sealed class Frame
+    {
+        private readonly string _pointer;
+        private int _index;
+
+        public Frame(string pointer, bool isMapping, bool isPropertiesMap)
+        {
+            _pointer = pointer;
+            IsMapping = isMapping;
+            IsPropertiesMap = isPropertiesMap;
+            ExpectingKey = isMapping;
+        }
+
+        public bool IsMapping { get; }
+
+        public bool IsPropertiesMap { get; }
+
+        public bool ExpectingKey { get; set; }
+
+        public string? Key { get; set; }
+
+        public Mark KeyStart { get; set; }
+
+        public string ChildPointer() => _pointer + "/" + (IsMapping ? EscapePointer(Key ?? string.Empty) : _index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public void Advance()
+        {
+            if (IsMapping)
+            {
+                ExpectingKey = true;
+            }
+            else
+            {
+                _index++;
+            }
+        }
+    }
+}

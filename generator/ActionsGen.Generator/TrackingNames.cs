@@ -1,0 +1,11 @@
+namespace ActionsGen.Generator;
+
+/// <summary>Names of the pipeline steps, shared with the tests that assert each step is cached.</summary>
+internal static class TrackingNames
+{
+    public const string Settings = nameof(Settings);
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Types = nameof(Types);
+}

@@ -1,0 +1,166 @@
+using System;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace ActionsGen.Runtime.Serialization;
+
+/// <summary>Value readers called by generated code. Each reads the current token and throws a <see cref="JsonException"/> that says what was wrong and where.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonRead
+{
+    /// <summary>The hash generated code switches on for property names: FNV-1a over the unescaped UTF-8 bytes.</summary>
+    public static uint PropertyNameHash(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return Fnv1a(reader.ValueSpan);
+        }
+
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        Span<byte> buffer = length <= 256 ? stackalloc byte[256] : new byte[length];
+        var written = reader.CopyString(buffer);
+        return Fnv1a(buffer[..written]);
+    }
+
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>Moves to the next property name of an object; false at the end of the object.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Moves to the next item of an array; false at the end of the array.</summary>
+    public static bool NextItem(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>Skips the value of a property the model does not know (forward compatibility).</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>Throws unless the current token is <paramref name="expected"/>.</summary>
+    public static void ExpectToken(ref Utf8JsonReader reader, JsonTokenType expected, string what)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw Mismatch(ref reader, what);
+        }
+    }
+
+    /// <summary>Starts reading an object of type <paramref name="typeName"/>: the current token must be '{'.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch(ref reader, "an object (" + typeName + ")");
+        }
+    }
+
+    /// <summary>Starts reading an array, or returns false for null.</summary>
+    public static bool StartArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            return true;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        throw Mismatch(ref reader, "an array");
+    }
+
+    /// <summary>Reads a string or null.</summary>
+    public static string? String(ref Utf8JsonReader reader, JsonReadContext? context) => reader.TokenType switch
+    {
+        JsonTokenType.String => context is null ? reader.GetString() : context.GetString(ref reader),
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "a string"),
+    };
+
+    /// <summary>Reads a 64-bit integer or null.</summary>
+    public static long? Int64(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => reader.TryGetInt64(out var value) ? value : throw Error(ref reader, "the number does not fit a 64-bit integer"),
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "an integer"),
+    };
+
+    /// <summary>Reads a 32-bit integer or null.</summary>
+    public static int? Int32(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => reader.TryGetInt32(out var value) ? value : throw Error(ref reader, "the number does not fit a 32-bit integer"),
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "an integer"),
+    };
+
+    /// <summary>Reads a number or null.</summary>
+    public static double? Double(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Number => reader.GetDouble(),
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "a number"),
+    };
+
+    /// <summary>Reads a boolean or null.</summary>
+    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "a boolean"),
+    };
+
+    /// <summary>Reads an ISO 8601 date-time (any offset) or null.</summary>
+    public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
+        JsonTokenType.Null => null,
+        _ => throw Mismatch(ref reader, "a date-time string"),
+    };
+
+    /// <summary>Reads any JSON value as it is.</summary>
+    public static JsonElement Any(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>The exception for a required property that was absent or null.</summary>
+    public static JsonException Missing(ref Utf8JsonReader reader, string typeName, string propertyName) =>
+        Error(ref reader, "the required property '" + propertyName + "' of " + typeName + " is missing or null");
+
+    /// <summary>The exception for a value of the wrong kind.</summary>
+    public static JsonException Mismatch(ref Utf8JsonReader reader, string expected) =>
+        Error(ref reader, "expected " + expected + " but found " + Describe(reader.TokenType));
+
+    /// <summary>An exception that says what is wrong and at which byte of the document.</summary>
+    public static JsonException Error(ref Utf8JsonReader reader, string message) =>
+        new("Invalid JSON: " + message + " at byte offset " + reader.TokenStartIndex + ".", null, null, reader.TokenStartIndex);
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.None => "the end of the data",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,89 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace ActionsGen.Runtime.Serialization;
+
+/// <summary>
+/// State for reading one JSON document. It de-duplicates repeated short strings: in a page of workflow runs most
+/// string bytes are the same repository and user URL templates, so each distinct value is created once per document.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonReadContext
+{
+    // Direct-mapped: a colliding string replaces the slot. Longer strings are rarely repeated and cost more to hash.
+    private const int SlotCount = 2048;
+    private const int MaxCachedLength = 160;
+
+    [ThreadStatic]
+    private static JsonReadContext? t_cached;
+
+    private readonly Slot[] _slots = new Slot[SlotCount];
+
+    private struct Slot
+    {
+        public uint Hash;
+        public string? Value;
+    }
+
+    internal static JsonReadContext Rent()
+    {
+        var context = t_cached ?? new JsonReadContext();
+        t_cached = null;
+        return context;
+    }
+
+    internal static void Return(JsonReadContext context)
+    {
+        // Drop the strings so a document's values do not outlive it.
+        Array.Clear(context._slots);
+        t_cached = context;
+    }
+
+    /// <summary>Returns the current string token's value, shared with earlier equal values of this document.</summary>
+    public string GetString(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedLength)
+        {
+            return reader.GetString()!;
+        }
+
+        var bytes = reader.ValueSpan;
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var hash = Hash(bytes);
+        ref var slot = ref _slots[hash & (SlotCount - 1)];
+        if (slot.Hash == hash && slot.Value is { } cached && cached.Length == bytes.Length && Ascii.Equals(bytes, cached))
+        {
+            return cached;
+        }
+
+        var value = reader.GetString()!;
+        slot.Hash = hash;
+        slot.Value = value;
+        return value;
+    }
+
+    private static uint Hash(ReadOnlySpan<byte> bytes)
+    {
+        ulong hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
+        foreach (var word in words)
+        {
+            hash = (hash ^ word) * 0xFF51AFD7ED558CCDUL;
+            hash ^= hash >> 29;
+        }
+
+        for (var i = words.Length * sizeof(ulong); i < bytes.Length; i++)
+        {
+            hash = (hash ^ bytes[i]) * 0xC4CEB9FE1A85EC53UL;
+        }
+
+        return (uint)(hash ^ (hash >> 32));
+    }
+}

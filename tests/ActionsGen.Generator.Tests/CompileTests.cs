@@ -1,0 +1,21 @@
+using ActionsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ActionsGen.Generator.Tests;
+
+public class CompileTests
+{
+    [Fact]
+    public void Checked_in_spec_generates_code_that_compiles_with_no_errors_and_no_warnings()
+    {
+        var (run, _, compile) = GeneratorHarness.Generate(File.ReadAllText(GeneratorHarness.SpecPath));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        var files = run.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Contains("GitHub.Actions.WorkflowRun.g.cs", files);
+        Assert.Contains("GitHub.Actions.WorkflowRun.Json.g.cs", files);
+        Assert.Contains("GitHub.Actions.WorkflowId.g.cs", files);
+        Assert.Contains("GitHub.Actions.JobStatus.g.cs", files);
+    }
+}
