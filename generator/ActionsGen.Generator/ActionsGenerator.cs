@@ -58,8 +58,15 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                 : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.Types);
 
+        var resolvers = parsed
+            .Select((result, _) => result.Model is { } model
+                ? new ResolverModel(model.Namespace, model.Types.Select(t => t.Name).ToEquatableArray())
+                : null)
+            .WithTrackingName(TrackingNames.Resolver);
+
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
         context.RegisterSourceOutput(types, EmitType);
+        context.RegisterSourceOutput(resolvers, EmitResolver);
     }
 
     private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
@@ -67,6 +74,14 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         foreach (var info in diagnostics)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.Find(info.Id), info.ToLocation(), info.Arguments.ToArray<object>()));
+        }
+    }
+
+    private static void EmitResolver(SourceProductionContext context, ResolverModel? model)
+    {
+        if (model is not null)
+        {
+            context.AddSource(model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", SourceText.From(ResolverEmitter.Emit(model), System.Text.Encoding.UTF8));
         }
     }
 

@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Types = nameof(Types);
+    public const string Resolver = nameof(Resolver);
 }

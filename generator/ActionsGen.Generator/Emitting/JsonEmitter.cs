@@ -59,6 +59,12 @@ internal static class JsonEmitter
                 w.Line($"{TypeNames.Of(property.Type, ns, nullable: true)} {Local(property)} = default;");
             }
 
+            var tracked = TypeNames.NullTracked(type);
+            if (tracked.Count > 0)
+            {
+                w.Line("ulong explicitNulls = 0;");
+            }
+
             using (w.Block($"while ({TypeNames.JsonRead}.NextProperty(ref reader))"))
             {
                 if (type.Properties.Length > 0)
@@ -70,6 +76,16 @@ internal static class JsonEmitter
                             w.Line($"case 0x{Fnv1a(property.JsonName):X8}u when reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)}):");
                             w.Indent();
                             w.Line("reader.Read();");
+                            var bit = tracked.IndexOf(property);
+                            if (bit >= 0)
+                            {
+                                using (w.Block($"if (reader.TokenType == {TypeNames.TokenType}.Null)"))
+                                {
+                                    w.Line($"explicitNulls |= 1UL << {bit};");
+                                    w.Line("continue;");
+                                }
+                            }
+
                             ReadValue(w, ns, property.Type, Local(property), depth: 0);
                             w.Line("continue;");
                             w.Unindent();
@@ -92,6 +108,11 @@ internal static class JsonEmitter
                     ? Local(property)
                     : $"{Local(property)} ?? throw {TypeNames.JsonRead}.Missing(ref reader, {SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(property.JsonName)})";
                 w.Line($"{property.Name} = {value},");
+            }
+
+            if (tracked.Count > 0)
+            {
+                w.Line($"{TypeNames.ExplicitNulls} = explicitNulls,");
             }
 
             w.Unindent();
@@ -150,6 +171,7 @@ internal static class JsonEmitter
     private static void ObjectWrite(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
+        var tracked = TypeNames.NullTracked(type);
         using (w.Block($"internal static void WriteCore({TypeNames.Writer} writer, {self} value)"))
         {
             w.Line("writer.WriteStartObject();");
@@ -168,9 +190,10 @@ internal static class JsonEmitter
                     WriteProperty(w, ns, property.Type, name, Local(property), 0);
                 }
 
-                if (property.Required)
+                var bit = tracked.IndexOf(property);
+                if (property.Required || bit >= 0)
                 {
-                    using (w.Block("else"))
+                    using (w.Block(property.Required ? "else" : $"else if ((value.{TypeNames.ExplicitNulls} & (1UL << {bit})) != 0)"))
                     {
                         w.Line($"writer.WriteNull({name});");
                     }

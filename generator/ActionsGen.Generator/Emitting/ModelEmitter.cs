@@ -23,6 +23,13 @@ internal static class ModelEmitter
                 w.Line();
             }
 
+            if (TypeNames.NullTracked(type).Count > 0)
+            {
+                w.Line("/// <summary>Optional properties read as an explicit JSON null, so writing gives back what was read.</summary>");
+                w.Line($"internal ulong {TypeNames.ExplicitNulls} {{ get; init; }}");
+                w.Line();
+            }
+
             JsonModelMembers(w, ns, type.Name);
         }
 

@@ -36,6 +36,24 @@ internal static class TypeNames
 
     public static string Converter(string ns, string name) => Qualified(ns, name + "JsonConverter");
 
+    /// <summary>The internal member that remembers which optional properties were read as an explicit JSON null.</summary>
+    public const string ExplicitNulls = "JsonExplicitNulls";
+
+    /// <summary>Optional nullable properties, in order, whose explicit nulls are remembered (the first 64).</summary>
+    public static System.Collections.Generic.List<PropertyModel> NullTracked(TypeModel type)
+    {
+        var tracked = new System.Collections.Generic.List<PropertyModel>();
+        foreach (var property in type.Properties)
+        {
+            if (!property.Required && property.Nullable && tracked.Count < 64)
+            {
+                tracked.Add(property);
+            }
+        }
+
+        return tracked;
+    }
+
     /// <summary>Whether a property's C# type admits null: anything but a required, non-nullable property.</summary>
     public static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;
 }

@@ -18,3 +18,6 @@ internal sealed record GeneratorSettings(string Namespace);
 
 /// <summary>A generated type together with the namespace it goes in: the unit of source output.</summary>
 internal sealed record EmitUnit(string Namespace, TypeModel Type);
+
+/// <summary>What the JSON type-info resolver of one namespace covers.</summary>
+internal sealed record ResolverModel(string Namespace, EquatableArray<string> TypeNames);

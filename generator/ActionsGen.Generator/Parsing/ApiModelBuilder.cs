@@ -24,7 +24,7 @@ internal sealed class ApiModelBuilder
     private readonly YamlScan _scan;
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Identifiers.Scope _typeNames = new();
+    private readonly Identifiers.Scope _typeNames = new(Emitting.ResolverEmitter.ClassName);
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
@@ -225,7 +225,7 @@ internal sealed class ApiModelBuilder
                 // Add before resolving properties so recursive schemas find the type already defined.
                 var index = _types.Count;
                 _types.Add(new TypeModel(TypeModelKind.Object, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
-                var scope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { name }).ToArray());
+                var scope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { name, "JsonExplicitNulls" }).ToArray());
                 var properties = new List<PropertyModel>();
                 foreach (var property in schema.Properties)
                 {

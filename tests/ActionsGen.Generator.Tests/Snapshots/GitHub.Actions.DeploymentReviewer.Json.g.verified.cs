@@ -40,6 +40,7 @@ namespace GitHub.Actions
             string? _membersUrl = default;
             string? _repositoriesUrl = default;
             global::GitHub.Actions.DeploymentReviewer? _parent = default;
+            ulong explicitNulls = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
@@ -62,6 +63,11 @@ namespace GitHub.Actions
                         continue;
                     case 0x99EB4553u when reader.ValueTextEquals("gravatar_id"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 0;
+                            continue;
+                        }
                         _gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
@@ -126,6 +132,11 @@ namespace GitHub.Actions
                         continue;
                     case 0x346F3B69u when reader.ValueTextEquals("description"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 1;
+                            continue;
+                        }
                         _description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x7EA66847u when reader.ValueTextEquals("privacy"u8):
@@ -150,6 +161,11 @@ namespace GitHub.Actions
                         continue;
                     case 0xEACDFCFDu when reader.ValueTextEquals("parent"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 2;
+                            continue;
+                        }
                         _parent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewer?)global::GitHub.Actions.DeploymentReviewerJsonConverter.ReadCore(ref reader, context);
                         continue;
                 }
@@ -186,6 +202,7 @@ namespace GitHub.Actions
                 MembersUrl = _membersUrl,
                 RepositoriesUrl = _repositoriesUrl,
                 Parent = _parent,
+                JsonExplicitNulls = explicitNulls,
             };
         }
 
@@ -211,6 +228,10 @@ namespace GitHub.Actions
             if (value.GravatarId is { } _gravatarId)
             {
                 writer.WriteString("gravatar_id"u8, _gravatarId);
+            }
+            else if ((value.JsonExplicitNulls & (1UL << 0)) != 0)
+            {
+                writer.WriteNull("gravatar_id"u8);
             }
             if (value.Url is { } _url)
             {
@@ -276,6 +297,10 @@ namespace GitHub.Actions
             {
                 writer.WriteString("description"u8, _description);
             }
+            else if ((value.JsonExplicitNulls & (1UL << 1)) != 0)
+            {
+                writer.WriteNull("description"u8);
+            }
             if (value.Privacy is { } _privacy)
             {
                 writer.WriteString("privacy"u8, _privacy);
@@ -300,6 +325,10 @@ namespace GitHub.Actions
             {
                 writer.WritePropertyName("parent"u8);
                 global::GitHub.Actions.DeploymentReviewerJsonConverter.WriteCore(writer, _parent);
+            }
+            else if ((value.JsonExplicitNulls & (1UL << 2)) != 0)
+            {
+                writer.WriteNull("parent"u8);
             }
             writer.WriteEndObject();
         }

@@ -61,6 +61,9 @@ namespace GitHub.Actions
 
         public global::GitHub.Actions.DeploymentReviewer? Parent { get; init; }
 
+        /// <summary>Optional properties read as an explicit JSON null, so writing gives back what was read.</summary>
+        internal ulong JsonExplicitNulls { get; init; }
+
         static global::GitHub.Actions.DeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.DeploymentReviewerJsonConverter.ReadCore(ref reader, context);
 
         static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value) => global::GitHub.Actions.DeploymentReviewerJsonConverter.WriteCore(writer, value);

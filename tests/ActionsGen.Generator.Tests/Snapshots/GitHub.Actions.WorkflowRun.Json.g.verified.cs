@@ -48,6 +48,7 @@ namespace GitHub.Actions
             global::GitHub.Actions.MinimalRepository? _headRepository = default;
             global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? _referencedWorkflows = default;
             string? _previousAttemptUrl = default;
+            ulong explicitNulls = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
@@ -58,6 +59,11 @@ namespace GitHub.Actions
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 0;
+                            continue;
+                        }
                         _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
@@ -200,6 +206,11 @@ namespace GitHub.Actions
                         continue;
                     case 0x459A68AFu when reader.ValueTextEquals("referenced_workflows"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 1;
+                            continue;
+                        }
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.ReferencedWorkflow>();
@@ -218,6 +229,11 @@ namespace GitHub.Actions
                         continue;
                     case 0x3B076624u when reader.ValueTextEquals("previous_attempt_url"u8):
                         reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            explicitNulls |= 1UL << 2;
+                            continue;
+                        }
                         _previousAttemptUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
@@ -262,6 +278,7 @@ namespace GitHub.Actions
                 HeadRepository = _headRepository ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_repository"),
                 ReferencedWorkflows = _referencedWorkflows,
                 PreviousAttemptUrl = _previousAttemptUrl,
+                JsonExplicitNulls = explicitNulls,
             };
         }
 
@@ -272,6 +289,10 @@ namespace GitHub.Actions
             if (value.Name is { } _name)
             {
                 writer.WriteString("name"u8, _name);
+            }
+            else if ((value.JsonExplicitNulls & (1UL << 0)) != 0)
+            {
+                writer.WriteNull("name"u8);
             }
             writer.WriteString("node_id"u8, value.NodeId);
             if (value.CheckSuiteId is { } _checkSuiteId)
@@ -376,9 +397,17 @@ namespace GitHub.Actions
                 }
                 writer.WriteEndArray();
             }
+            else if ((value.JsonExplicitNulls & (1UL << 1)) != 0)
+            {
+                writer.WriteNull("referenced_workflows"u8);
+            }
             if (value.PreviousAttemptUrl is { } _previousAttemptUrl)
             {
                 writer.WriteString("previous_attempt_url"u8, _previousAttemptUrl);
+            }
+            else if ((value.JsonExplicitNulls & (1UL << 2)) != 0)
+            {
+                writer.WriteNull("previous_attempt_url"u8);
             }
             writer.WriteEndObject();
         }

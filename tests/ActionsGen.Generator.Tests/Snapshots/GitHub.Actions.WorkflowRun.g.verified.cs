@@ -101,6 +101,9 @@ namespace GitHub.Actions
         /// <summary>The URL to the previous attempted run of this workflow, if one exists.</summary>
         public string? PreviousAttemptUrl { get; init; }
 
+        /// <summary>Optional properties read as an explicit JSON null, so writing gives back what was read.</summary>
+        internal ulong JsonExplicitNulls { get; init; }
+
         static global::GitHub.Actions.WorkflowRun global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunJsonConverter.ReadCore(ref reader, context);
 
         static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value) => global::GitHub.Actions.WorkflowRunJsonConverter.WriteCore(writer, value);

@@ -1,0 +1,47 @@
+using ActionsGen.Generator.Model;
+
+namespace ActionsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits one <c>IJsonTypeInfoResolver</c> per namespace that hands System.Text.Json the generated converters: the
+/// AOT-safe way to use the models with <c>JsonSerializer</c> (a <c>JsonSerializerContext</c> cannot see types that
+/// another generator emits, so users chain this resolver instead).
+/// </summary>
+internal static class ResolverEmitter
+{
+    public const string ClassName = "ActionsJsonTypeInfoResolver";
+
+    public static string Emit(ResolverModel model)
+    {
+        var w = new SourceWriter();
+        w.FileHeader(model.Namespace);
+        w.DocComment(
+            "Gives System.Text.Json the generated converters of every model in this namespace, without reflection.",
+            "Add it to JsonSerializerOptions.TypeInfoResolverChain (or combine it with a JsonSerializerContext) to use the models with JsonSerializer under trimming and Native AOT.");
+        using (w.Block($"public sealed class {ClassName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"))
+        {
+            w.DocComment("The shared instance.");
+            w.Line($"public static {TypeNames.Qualified(model.Namespace, ClassName)} Instance {{ get; }} = new {TypeNames.Qualified(model.Namespace, ClassName)}();");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            using (w.Block($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options)"))
+            {
+                foreach (var name in model.TypeNames)
+                {
+                    var type = TypeNames.Qualified(model.Namespace, name);
+                    using (w.Block($"if (type == typeof({type}))"))
+                    {
+                        w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, new {TypeNames.Converter(model.Namespace, name)}());");
+                    }
+
+                    w.Line();
+                }
+
+                w.Line("return null;");
+            }
+        }
+
+        w.FileFooter();
+        return w.ToString();
+    }
+}

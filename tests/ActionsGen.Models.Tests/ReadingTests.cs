@@ -1,0 +1,205 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using ActionsGen.Runtime.Serialization;
+using GitHub.Actions;
+
+namespace ActionsGen.Models.Tests;
+
+public class ReadingTests
+{
+    private static Job ReadJob(string json) => ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(json));
+
+    private static string JobWith(Action<JsonObject> edit)
+    {
+        var job = JsonNode.Parse(SpecExamples.Get("actions/get-job-for-workflow-run 200"))!.AsObject();
+        edit(job);
+        return job.ToJsonString();
+    }
+
+    [Fact]
+    public void Unknown_enum_value_is_kept_and_written_back()
+    {
+        var job = ReadJob(JobWith(j => j["status"] = "hibernating"));
+
+        Assert.Equal("hibernating", job.Status.Value);
+        Assert.False(job.Status.IsKnown);
+        Assert.NotEqual(JobStatus.Completed, job.Status);
+        Assert.Contains("\"status\":\"hibernating\"", Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(job)));
+    }
+
+    [Fact]
+    public void Known_enum_values_compare_equal_to_their_static_members()
+    {
+        var job = ReadJob(SpecExamples.Get("actions/get-job-for-workflow-run 200"));
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.True(job.Status.IsKnown);
+        Assert.Equal(JobConclusion.Success, job.Conclusion);
+        Assert.True(job.Status == "completed");
+    }
+
+    [Fact]
+    public void Unknown_properties_of_any_shape_are_skipped()
+    {
+        var job = ReadJob(JobWith(j =>
+        {
+            j["future_field"] = JsonNode.Parse("""{"a":[1,2,{"b":null,"c":[[],{}]}],"d":"x"}""");
+            j["future_flag"] = true;
+        }));
+
+        Assert.Equal(399444496, job.Id);
+        Assert.Equal("build", job.Name);
+    }
+
+    [Fact]
+    public void Ids_beyond_32_bits_are_read_exactly()
+    {
+        var job = ReadJob(JobWith(j => j["id"] = 9007199254740993L));
+
+        Assert.Equal(9007199254740993L, job.Id);
+    }
+
+    [Fact]
+    public void Date_times_keep_their_offsets()
+    {
+        var job = ReadJob(SpecExamples.Get("actions/get-job-for-workflow-run 200"));
+
+        Assert.Equal(new DateTimeOffset(2020, 1, 20, 17, 42, 40, TimeSpan.Zero), job.StartedAt);
+        Assert.Equal(TimeSpan.FromHours(-8), job.Steps[0].StartedAt!.Value.Offset);
+        Assert.Equal(new DateTimeOffset(2020, 1, 20, 9, 42, 40, TimeSpan.FromHours(-8)), job.Steps[0].StartedAt);
+    }
+
+    [Fact]
+    public void Escaped_property_names_are_matched()
+    {
+        var job = ReadJob(JobWith(j => { }).Replace("\"name\":\"build\"", "\"n\\u0061me\":\"build\""));
+
+        Assert.Equal("build", job.Name);
+    }
+
+    [Fact]
+    public void Nulls_are_honoured_for_nullable_properties()
+    {
+        var job = ReadJob(JobWith(j =>
+        {
+            j["conclusion"] = null;
+            j["completed_at"] = null;
+            j["runner_id"] = null;
+        }));
+
+        Assert.Null(job.Conclusion);
+        Assert.Null(job.CompletedAt);
+        Assert.Null(job.RunnerId);
+    }
+
+    [Fact]
+    public void Missing_required_property_is_a_JsonException_that_names_it()
+    {
+        var error = Assert.Throws<JsonException>(() => ReadJob(JobWith(j => j.Remove("head_sha"))));
+
+        Assert.Contains("'head_sha'", error.Message);
+        Assert.Contains("Job", error.Message);
+    }
+
+    [Fact]
+    public void Null_for_a_non_nullable_property_is_a_JsonException()
+    {
+        var error = Assert.Throws<JsonException>(() => ReadJob(JobWith(j => j["id"] = null)));
+
+        Assert.Contains("'id'", error.Message);
+    }
+
+    [Fact]
+    public void Wrong_token_type_is_a_JsonException_with_the_byte_offset()
+    {
+        var json = JobWith(j => j["run_id"] = "not a number");
+
+        var error = Assert.Throws<JsonException>(() => ReadJob(json));
+
+        Assert.Contains("expected an integer but found a string", error.Message);
+        Assert.Contains("byte offset " + json.IndexOf("\"not a number\"", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void Truncated_json_is_a_JsonException()
+    {
+        var json = SpecExamples.Get("actions/get-job-for-workflow-run 200");
+
+        Assert.ThrowsAny<JsonException>(() => ReadJob(json[..(json.Length / 2)]));
+    }
+
+    [Fact]
+    public void Repeated_strings_in_a_document_are_one_instance()
+    {
+        var page = ActionsJson.Deserialize<WorkflowRunList>(Encoding.UTF8.GetBytes(SpecExamples.Get("actions/list-workflow-runs-for-repo 200")));
+        var run = page.WorkflowRuns[0];
+
+        Assert.Equal(run.Actor!.AvatarUrl, run.TriggeringActor!.AvatarUrl);
+        Assert.Same(run.Actor.AvatarUrl, run.TriggeringActor.AvatarUrl);
+        Assert.Same(run.Repository.Owner.Login, run.HeadRepository.Owner.Login);
+    }
+
+    [Fact]
+    public void Workflow_id_accepts_an_integer_or_a_file_name()
+    {
+        WorkflowId byId = 159038;
+        WorkflowId byFile = "main.yaml";
+
+        Assert.True(byId.IsInteger);
+        Assert.Equal(159038, byId.Integer);
+        Assert.Equal("159038", byId.ToString());
+        Assert.False(byFile.IsInteger);
+        Assert.Equal("main.yaml", byFile.ToString());
+        Assert.Equal(byFile, ActionsJson.Deserialize<WorkflowId>("\"main.yaml\""u8));
+        Assert.Equal(byId, ActionsJson.Deserialize<WorkflowId>("159038"u8));
+        Assert.Equal("159038", Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(byId)));
+    }
+
+    [Fact]
+    public void Required_request_properties_are_required_members()
+    {
+        var request = new ReviewPendingDeploymentsRequest { EnvironmentIds = new long[] { 161171787 }, State = DeploymentReviewState.Approved, Comment = "Ship it!" };
+
+        var json = Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(request));
+
+        JsonAssert.Equivalent(SpecExamples.Get("actions/review-pending-deployments-for-run request"), json);
+    }
+
+    [Fact]
+    public void Optional_properties_left_unset_are_not_sent()
+    {
+        var json = Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(new RerunRequest()));
+
+        Assert.Equal("{}", json);
+    }
+}
+
+public class SystemTextJsonInteropTests
+{
+    [Fact]
+    public void JsonSerializer_uses_the_generated_converter()
+    {
+        var json = SpecExamples.Get("actions/get-job-for-workflow-run 200");
+
+        var job = JsonSerializer.Deserialize<Job>(json)!;
+
+        Assert.Equal(399444496, job.Id);
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(job));
+    }
+
+    [Fact]
+    public void Generated_type_info_resolver_serves_JsonSerializer_without_reflection()
+    {
+        var json = SpecExamples.Get("actions/list-workflow-runs-for-repo 200");
+        var options = new JsonSerializerOptions { TypeInfoResolver = ActionsJsonTypeInfoResolver.Instance };
+        var typeInfo = (JsonTypeInfo<WorkflowRunList>)options.GetTypeInfo(typeof(WorkflowRunList));
+
+        var page = JsonSerializer.Deserialize(json, typeInfo)!;
+
+        Assert.Equal(30433642, page.WorkflowRuns[0].Id);
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(page, typeInfo));
+        Assert.Null(ActionsJsonTypeInfoResolver.Instance.GetTypeInfo(typeof(string), options));
+    }
+}
