@@ -45,6 +45,13 @@ internal static class SpecReader
             result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpecSyntaxError, file.Path, position, file.Path, Clean(e.Message)));
             return result;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // YamlDotNet fails on some malformed input without a position; the OpenAPI reader's YAML parser
+            // (SharpYaml) usually says where.
+            result.Diagnostics.Add(SyntaxErrorFromOpenApiReader(file) ?? DiagnosticInfo.Create(Descriptors.SpecSyntaxError, file.Path, SpecPosition.Start, file.Path, Clean(e.Message)));
+            return result;
+        }
 
         result.Scan = scan;
         if (!scan.RootIsMapping || scan.OpenApiVersion is null)
@@ -83,6 +90,29 @@ internal static class SpecReader
         }
 
         return result;
+    }
+
+    private static DiagnosticInfo? SyntaxErrorFromOpenApiReader(SpecFile file)
+    {
+        try
+        {
+            new OpenApiStringReader(new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetEmptyRuleSet() }).Read(file.Text, out var diagnostic);
+            foreach (var error in diagnostic.Errors)
+            {
+                var line = LinePointer.Match(error.Pointer ?? string.Empty);
+                if (line.Success)
+                {
+                    var position = new SpecPosition(Math.Max(int.Parse(line.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1, 0), 0);
+                    return DiagnosticInfo.Create(Descriptors.SpecSyntaxError, file.Path, position, file.Path, Clean(error.Message));
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing better to say than the first parser did.
+        }
+
+        return null;
     }
 
     private static DiagnosticInfo ToDiagnostic(string path, YamlScan scan, string? pointer, string message)

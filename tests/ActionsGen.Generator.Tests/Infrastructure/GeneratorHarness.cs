@@ -31,9 +31,11 @@ internal static class GeneratorHarness
                 // As the .NET SDK does: binding redirects between framework versions are expected.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
-    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> specs, string? ns = null, bool trackSteps = true)
+    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> specs, string? ns = null, bool trackSteps = true) =>
+        Driver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray(), ns, trackSteps);
+
+    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> texts, string? ns = null, bool trackSteps = true)
     {
-        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
         var globals = new Dictionary<string, string>();
         if (ns is not null)
         {

@@ -1,0 +1,118 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Parsing;
+using ActionsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ActionsGen.Generator.Tests;
+
+public class CachingTests
+{
+    private static readonly string[] Steps =
+    {
+        TrackingNames.Settings, TrackingNames.SpecFiles, TrackingNames.Parse,
+        TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Resolver,
+    };
+
+    private static readonly string Spec = File.ReadAllText(GeneratorHarness.SpecPath);
+
+    [Fact]
+    public void Unrelated_csharp_edit_leaves_every_step_cached_or_unchanged()
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        var driver = GeneratorHarness.Driver(Spec).RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", new CSharpParseOptions(LanguageVersion.Preview)));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in Steps)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToArray();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{step} was {o.Reason}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Spec_edit_reruns_the_parse_and_regenerates_only_the_changed_type()
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        AdditionalText original = new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", Spec);
+        var driver = GeneratorHarness.Driver(ImmutableArray.Create(original)).RunGenerators(compilation);
+
+        var changed = Spec.Replace("description: A step of a job.", "description: One step of a job.");
+        Assert.NotEqual(Spec, changed);
+        driver = driver.ReplaceAdditionalText(original, new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", changed));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Parse].Single().Outputs.Single().Reason);
+        var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();
+        var modified = types.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((EmitUnit)o.Value).Type.Name).ToArray();
+        Assert.Equal(new[] { "JobStep" }, modified);
+        Assert.All(types.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("One step of a job."));
+    }
+
+    [Fact]
+    public void Two_parses_of_the_same_text_are_equal()
+    {
+        var settings = new GeneratorSettings("GitHub.Actions");
+        var first = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null), settings);
+        var second = SpecParser.Parse(new SpecFile("/a.yaml", new string(Spec.ToCharArray()), null), settings);
+
+        Assert.NotNull(first.Model);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, SpecParser.Parse(new SpecFile("/a.yaml", Spec.Replace("The id of the job.", "The job id."), null), settings));
+    }
+
+    [Fact]
+    public void The_model_holds_no_Roslyn_OpenApi_or_YAML_objects()
+    {
+        var result = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null), new GeneratorSettings("GitHub.Actions"));
+
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        Walk(result, seen, "result");
+        Assert.True(seen.Count > 500, "the walk should visit the whole model");
+    }
+
+    private static void Walk(object? value, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        var ns = value.GetType().Namespace ?? string.Empty;
+        Assert.False(
+            ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || ns.StartsWith("Microsoft.OpenApi", StringComparison.Ordinal) || ns.StartsWith("YamlDotNet", StringComparison.Ordinal) || ns.StartsWith("SharpYaml", StringComparison.Ordinal),
+            $"{path} is a {value.GetType().FullName}");
+        if (!value.GetType().IsValueType && !seen.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                Walk(item, seen, $"{path}[{i++}]");
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Walk(field.GetValue(value), seen, path + "." + field.Name);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using ActionsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ActionsGen.Generator.Tests;
+
+public class DiagnosticTests
+{
+    private const string Header = """
+        openapi: 3.0.3
+        info:
+          title: t
+          version: "1"
+        """;
+
+    private static Diagnostic Single(string spec, string id, string? ns = null)
+    {
+        var (run, _, compile) = GeneratorHarness.Generate(spec, ns: ns);
+        Assert.DoesNotContain(run.Diagnostics.Concat(compile), d => d.Id == "CS8785");
+        Assert.Null(run.Results.Single().Exception);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == id);
+        Assert.Equal("/specs/actions.yaml", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
+
+    private static int Line(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+
+    // The 1-based line of the first occurrence of marker.
+    private static int LineOf(string spec, string marker)
+    {
+        var index = spec.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(index >= 0, marker);
+        return spec[..index].Count(c => c == '\n') + 1;
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_ACTG001_at_the_broken_line()
+    {
+        var spec = Header + "\npaths:\n  /a:\n    get: [unclosed\n    post: x\n";
+
+        var diagnostic = Single(spec, "ACTG001");
+
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.InRange(Line(diagnostic), LineOf(spec, "get: [unclosed"), LineOf(spec, "post: x") + 1);
+    }
+
+    [Fact]
+    public void Bad_indentation_is_ACTG001_at_its_line()
+    {
+        var spec = Header + "\npaths:\n  /a:\n    get:\n      responses: {}\n   bad: indentation\n";
+
+        var diagnostic = Single(spec, "ACTG001");
+
+        Assert.Equal(LineOf(spec, "bad: indentation"), Line(diagnostic));
+    }
+
+    [Fact]
+    public void Empty_file_is_ACTG002()
+    {
+        Assert.Contains("empty", Single("   \n", "ACTG002").GetMessage());
+    }
+
+    [Fact]
+    public void Yaml_that_is_not_OpenAPI_is_ACTG002()
+    {
+        Assert.Contains("'openapi'", Single("name: CI\non: [push]\njobs: {}\n", "ACTG002").GetMessage());
+    }
+
+    [Fact]
+    public void A_json_array_is_ACTG002()
+    {
+        Single("[1, 2, 3]", "ACTG002");
+    }
+
+    [Fact]
+    public void Unsupported_OpenAPI_version_is_ACTG002_at_the_version()
+    {
+        var diagnostic = Single("info: {title: t, version: '1'}\nopenapi: 3.1.0\npaths: {}\n", "ACTG002");
+
+        Assert.Equal(2, Line(diagnostic));
+        Assert.Contains("3.1.0", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Dangling_reference_is_ACTG004_at_the_ref()
+    {
+        var spec = Header + """
+
+            paths: {}
+            components:
+              schemas:
+                run:
+                  type: object
+                  properties:
+                    id:
+                      type: integer
+                    actor:
+                      $ref: '#/components/schemas/missing-user'
+            """;
+
+        var diagnostic = Single(spec, "ACTG004");
+
+        Assert.Equal(LineOf(spec, "$ref: '#/components/schemas/missing-user'"), Line(diagnostic));
+        Assert.Contains("#/components/schemas/missing-user", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Dangling_reference_in_the_checked_in_spec_points_at_its_line()
+    {
+        var spec = File.ReadAllText(GeneratorHarness.SpecPath);
+        var index = spec.IndexOf("$ref: '#/components/schemas/job-step'", StringComparison.Ordinal);
+        var expectedLine = spec[..index].Count(c => c == '\n') + 1;
+
+        var diagnostic = Single(spec.Replace("#/components/schemas/job-step'", "#/components/schemas/job-stepp'"), "ACTG004");
+
+        Assert.Equal(expectedLine, Line(diagnostic));
+    }
+
+    [Fact]
+    public void OneOf_of_objects_is_an_ACTG005_warning_and_the_value_is_kept_as_JsonElement()
+    {
+        var spec = Header + """
+
+            paths: {}
+            components:
+              schemas:
+                reviewer:
+                  type: object
+                  properties:
+                    who:
+                      oneOf:
+                        - type: object
+                          properties: {login: {type: string}}
+                        - type: object
+                          properties: {slug: {type: string}}
+            """;
+
+        var (run, output, compile) = GeneratorHarness.Generate(spec);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("ACTG005", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(LineOf(spec, "who:"), Line(diagnostic));
+        Assert.Empty(compile);
+        Assert.Contains("global::System.Text.Json.JsonElement? Who", run.Results.Single().GeneratedSources.Single(s => s.HintName == "GitHub.Actions.Reviewer.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Unknown_type_is_ACTG006_at_the_property()
+    {
+        var spec = Header + """
+
+            paths: {}
+            components:
+              schemas:
+                run:
+                  type: object
+                  properties:
+                    id:
+                      type: integr
+            """;
+
+        var diagnostic = Single(spec, "ACTG006");
+
+        Assert.Equal(LineOf(spec, "id:"), Line(diagnostic));
+        Assert.Contains("integr", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Invalid_namespace_is_ACTG007_and_nothing_is_generated()
+    {
+        var (run, _, _) = GeneratorHarness.Generate(File.ReadAllText(GeneratorHarness.SpecPath), ns: "GitHub.Actions; class Evil { }");
+
+        Assert.Equal("ACTG007", Assert.Single(run.Diagnostics).Id);
+        Assert.Empty(run.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
+    public void Errors_reported_by_the_OpenAPI_reader_are_ACTG003_at_the_pointer()
+    {
+        var spec = Header + """
+
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses: 7
+            """;
+
+        var diagnostic = Single(spec, "ACTG003");
+
+        Assert.Equal(LineOf(spec, "responses: 7"), Line(diagnostic));
+        Assert.Contains("#/paths/~1a/get/responses", diagnostic.GetMessage());
+    }
+}

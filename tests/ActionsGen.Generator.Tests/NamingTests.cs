@@ -1,0 +1,86 @@
+using ActionsGen.Generator.Naming;
+using ActionsGen.Generator.Tests.Infrastructure;
+
+namespace ActionsGen.Generator.Tests;
+
+public class NamingTests
+{
+    [Theory]
+    [InlineData("workflow-run", "WorkflowRun")]
+    [InlineData("head_sha", "HeadSha")]
+    [InlineData("UBUNTU", "Ubuntu")]
+    [InlineData("nodeId", "NodeId")]
+    [InlineData("html_url", "HtmlUrl")]
+    [InlineData("+1", "Plus1")]
+    [InlineData("-1", "Minus1")]
+    [InlineData("1st", "_1st")]
+    [InlineData("event", "Event")]
+    [InlineData("", "Value")]
+    [InlineData("***", "Value")]
+    [InlineData("a.b/c d", "ABCD")]
+    [InlineData("café_au_lait", "CaféAuLait")]
+    public void Spec_names_become_PascalCase_identifiers(string name, string expected)
+    {
+        Assert.Equal(expected, Identifiers.Pascal(name));
+    }
+
+    [Theory]
+    [InlineData("event", "@event")]
+    [InlineData("class", "@class")]
+    [InlineData("per_page", "perPage")]
+    public void Parameter_names_are_camelCase_and_keywords_are_escaped(string name, string expected)
+    {
+        Assert.Equal(expected, Identifiers.Camel(name));
+    }
+
+    [Fact]
+    public void Awkward_names_generate_valid_unique_identifiers_that_compile()
+    {
+        var spec = """
+            openapi: 3.0.3
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                thing:
+                  type: object
+                  required: [class]
+                  properties:
+                    class: {type: string}
+                    event: {type: string}
+                    head_sha: {type: string}
+                    headSha: {type: string}
+                    thing: {type: string}
+                    ToString: {type: string}
+                    "+1": {type: integer}
+                    "-1": {type: integer}
+                    2fa: {type: boolean}
+                    "": {type: string}
+                reaction:
+                  type: string
+                  enum: ["+1", "-1", "laugh", "Laugh", "1st", "value", ""]
+                Thing:
+                  type: object
+                  properties:
+                    x: {type: string}
+            """;
+
+        var (run, _, compile) = GeneratorHarness.Generate(spec);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        var sources = run.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var thing = sources["GitHub.Actions.Thing2.g.cs"];
+        foreach (var member in new[] { "Class", "Event", "HeadSha", "HeadSha2", "Thing", "ToString2", "Plus1", "Minus1", "_2fa", "Value" })
+        {
+            Assert.Contains($" {member} {{ get; init; }}", thing);
+        }
+
+        Assert.Contains("GitHub.Actions.Thing.g.cs", sources.Keys);
+        var reaction = sources["GitHub.Actions.Reaction.g.cs"];
+        foreach (var member in new[] { "Plus1", "Minus1", "Laugh", "Laugh2", "_1st", "Value2" })
+        {
+            Assert.Contains($" {member} => ", reaction);
+        }
+    }
+}
