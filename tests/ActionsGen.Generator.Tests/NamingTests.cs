@@ -73,7 +73,7 @@ public class NamingTests
         var thing = sources["GitHub.Actions.Thing2.g.cs"];
         foreach (var member in new[] { "Class", "Event", "HeadSha", "HeadSha2", "Thing", "ToString2", "Plus1", "Minus1", "_2fa", "Value" })
         {
-            Assert.Contains($" {member} {{ get; init; }}", thing);
+            Assert.Contains($" {member} {{ get => ", thing);
         }
 
         Assert.Contains("GitHub.Actions.Thing.g.cs", sources.Keys);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ActionsGen.Generator.Model;
@@ -5,8 +6,9 @@ using ActionsGen.Generator.Model;
 namespace ActionsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a type's JSON converter: one straight-line read method over <c>Utf8JsonReader</c> (a switch on a hash of the
-/// property name, confirmed against the UTF-8 name) and one write method over <c>Utf8JsonWriter</c>. No reflection.
+/// Emits a type's JSON code: <c>ReadCore</c>, one straight-line method over <c>Utf8JsonReader</c> (a switch on a hash
+/// of the property name, confirmed against the UTF-8 name, writing the backing fields directly), <c>WriteCore</c>
+/// over <c>Utf8JsonWriter</c>, and a <c>JsonConverter&lt;T&gt;</c> over both for System.Text.Json. No reflection.
 /// </summary>
 internal static class JsonEmitter
 {
@@ -14,16 +16,9 @@ internal static class JsonEmitter
     {
         var w = new SourceWriter();
         w.FileHeader(ns);
-        var self = TypeNames.Qualified(ns, type.Name);
-        var converterName = type.Name + "JsonConverter";
-        w.DocComment($"Reads and writes {type.Name} as JSON with generated code: no reflection, safe for trimming and Native AOT.");
-        using (w.Block($"public sealed class {converterName} : global::System.Text.Json.Serialization.JsonConverter<{self}>"))
+        var keyword = type.Kind == TypeModelKind.Object ? "sealed partial class" : "readonly partial struct";
+        using (w.Block($"public {keyword} {type.Name}"))
         {
-            var nullableResult = type.Kind == TypeModelKind.Object ? "?" : string.Empty;
-            w.Line($"public override {self}{nullableResult} Read(ref {TypeNames.Reader} reader, global::System.Type typeToConvert, {TypeNames.Options} options) => ReadCore(ref reader, null);");
-            w.Line();
-            w.Line($"public override void Write({TypeNames.Writer} writer, {self} value, {TypeNames.Options} options) => WriteCore(writer, value);");
-            w.Line();
             switch (type.Kind)
             {
                 case TypeModelKind.Object:
@@ -34,7 +29,8 @@ internal static class JsonEmitter
                 case TypeModelKind.Enum:
                     EnumRead(w, ns, type);
                     w.Line();
-                    w.Line($"internal static void WriteCore({TypeNames.Writer} writer, {self} value) => writer.WriteStringValue(value.Value);");
+                    w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                    w.Line($"internal static void WriteCore({TypeNames.Writer} writer, {TypeNames.Qualified(ns, type.Name)} value) => writer.WriteStringValue(value.Value);");
                     break;
                 default:
                     UnionRead(w, ns, type);
@@ -44,22 +40,42 @@ internal static class JsonEmitter
             }
         }
 
+        w.Line();
+        Converter(w, ns, type);
         w.FileFooter();
         return w.ToString();
+    }
+
+    private static void Converter(SourceWriter w, string ns, TypeModel type)
+    {
+        var self = TypeNames.Qualified(ns, type.Name);
+        w.DocComment($"Reads and writes {type.Name} for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.");
+        using (w.Block($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{self}>"))
+        {
+            var nullableResult = type.Kind == TypeModelKind.Object ? "?" : string.Empty;
+            w.Line("/// <inheritdoc/>");
+            w.Line($"public override {self}{nullableResult} Read(ref {TypeNames.Reader} reader, global::System.Type typeToConvert, {TypeNames.Options} options) => {self}.ReadCore(ref reader, null);");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line($"public override void Write({TypeNames.Writer} writer, {self} value, {TypeNames.Options} options) => {self}.WriteCore(writer, value);");
+        }
     }
 
     private static void ObjectRead(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
+        var tracked = TypeNames.NullTracked(type);
+        var required = RequiredNonNull(type);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (w.Block($"internal static {self} ReadCore(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
             w.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(type.Name)});");
-            foreach (var property in type.Properties)
+            w.Line($"var value = new {self}(context);");
+            for (var word = 0; word < Words(required.Count); word++)
             {
-                w.Line($"{TypeNames.Of(property.Type, ns, nullable: true)} {Local(property)} = default;");
+                w.Line($"ulong required{word} = 0;");
             }
 
-            var tracked = TypeNames.NullTracked(type);
             if (tracked.Count > 0)
             {
                 w.Line("ulong explicitNulls = 0;");
@@ -86,7 +102,15 @@ internal static class JsonEmitter
                                 }
                             }
 
-                            ReadValue(w, ns, property.Type, Local(property), depth: 0);
+                            var nonNull = !TypeNames.IsNullable(property);
+                            var missing = nonNull ? $"{TypeNames.JsonRead}.Missing(ref reader, {SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(property.JsonName)})" : null;
+                            ReadValue(w, ns, property.Type, "value." + TypeNames.Field(property), missing, depth: 0);
+                            var index = required.IndexOf(property);
+                            if (index >= 0)
+                            {
+                                w.Line($"required{index / 64} |= {Mask(index % 64)};");
+                            }
+
                             w.Line("continue;");
                             w.Unindent();
                         }
@@ -98,102 +122,180 @@ internal static class JsonEmitter
                 w.Line($"{TypeNames.JsonRead}.SkipValue(ref reader);");
             }
 
-            w.Line();
-            w.Line($"return new {self}");
-            w.Line("{");
-            w.Indent();
-            foreach (var property in type.Properties)
+            for (var word = 0; word < Words(required.Count); word++)
             {
-                var value = TypeNames.IsNullable(property)
-                    ? Local(property)
-                    : $"{Local(property)} ?? throw {TypeNames.JsonRead}.Missing(ref reader, {SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(property.JsonName)})";
-                w.Line($"{property.Name} = {value},");
+                using (w.Block($"if (required{word} != {WordMask(required.Count, word)})"))
+                {
+                    w.Line($"throw MissingRequired(ref reader, {RequiredArguments(required.Count)});");
+                }
             }
 
             if (tracked.Count > 0)
             {
-                w.Line($"{TypeNames.ExplicitNulls} = explicitNulls,");
+                w.Line($"value.{TypeNames.ExplicitNullsField} = explicitNulls;");
             }
 
-            w.Unindent();
-            w.Line("};");
+            w.Line("return value;");
         }
-    }
 
-    // Reads the current value into `target` (a local of the nullable form of `type`).
-    private static void ReadValue(SourceWriter w, string ns, TypeRef type, string target, int depth)
-    {
-        switch (type.Kind)
+        if (required.Count > 0)
         {
-            case TypeRefKind.Array:
-                var items = "items" + depth.ToString(CultureInfo.InvariantCulture);
-                var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
-                var element = TypeNames.Of(type.Element!, ns, type.ElementNullable);
-                using (w.Block($"if ({TypeNames.JsonRead}.StartArray(ref reader))"))
-                {
-                    w.Line($"var {items} = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<{element}>();");
-                    using (w.Block($"while ({TypeNames.JsonRead}.NextItem(ref reader))"))
-                    {
-                        w.Line($"{TypeNames.Of(type.Element!, ns, nullable: true)} {item} = default;");
-                        ReadValue(w, ns, type.Element!, item, depth + 1);
-                        var add = type.ElementNullable
-                            ? item
-                            : $"{item} ?? throw {TypeNames.JsonRead}.Mismatch(ref reader, \"a non-null array item\")";
-                        w.Line($"{items}.Add({add});");
-                    }
+            w.Line();
+            w.Line("// Cold: compiled only when a document lacks a required property.");
+            var parameters = new StringBuilder();
+            for (var word = 0; word < Words(required.Count); word++)
+            {
+                parameters.Append($", ulong required{word}");
+            }
 
-                    w.Line($"{target} = {items}.ToArray();");
+            using (w.Block($"private static global::System.Text.Json.JsonException MissingRequired(ref {TypeNames.Reader} reader{parameters})"))
+            {
+                for (var i = 0; i < required.Count; i++)
+                {
+                    using (w.Block($"if ((required{i / 64} & {Mask(i % 64)}) == 0)"))
+                    {
+                        w.Line($"return {TypeNames.JsonRead}.Missing(ref reader, {SourceWriter.Literal(type.Name)}, {SourceWriter.Literal(required[i].JsonName)});");
+                    }
                 }
 
-                w.Line("else");
-                w.Line("{");
-                w.Line($"    {target} = null;");
-                w.Line("}");
-                break;
-            default:
-                w.Line($"{target} = {ReadExpression(ns, type)};");
-                break;
+                w.Line($"return {TypeNames.JsonRead}.Error(ref reader, \"a required property is missing\");");
+            }
         }
     }
 
-    private static string ReadExpression(string ns, TypeRef type) => type.Kind switch
+    private static List<PropertyModel> RequiredNonNull(TypeModel type)
     {
-        TypeRefKind.String => $"{TypeNames.JsonRead}.String(ref reader, context)",
-        TypeRefKind.Int32 => $"{TypeNames.JsonRead}.Int32(ref reader)",
-        TypeRefKind.Int64 => $"{TypeNames.JsonRead}.Int64(ref reader)",
-        TypeRefKind.Number => $"{TypeNames.JsonRead}.Double(ref reader)",
-        TypeRefKind.Boolean => $"{TypeNames.JsonRead}.Boolean(ref reader)",
-        TypeRefKind.DateTime => $"{TypeNames.JsonRead}.DateTimeOffset(ref reader)",
-        TypeRefKind.Any => $"{TypeNames.JsonRead}.Any(ref reader)",
-        _ => $"reader.TokenType == {TypeNames.TokenType}.Null ? null : ({TypeNames.Of(type, ns, nullable: true)}){TypeNames.Converter(ns, type.Name!)}.ReadCore(ref reader, context)",
-    };
+        var required = new List<PropertyModel>();
+        foreach (var property in type.Properties)
+        {
+            if (!TypeNames.IsNullable(property))
+            {
+                required.Add(property);
+            }
+        }
+
+        return required;
+    }
+
+    private static int Words(int count) => (count + 63) / 64;
+
+    private static string Mask(int bit) => "0x" + (1UL << bit).ToString("X", CultureInfo.InvariantCulture) + "UL";
+
+    private static string WordMask(int count, int word)
+    {
+        var bits = System.Math.Min(64, count - (word * 64));
+        var mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        return "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL";
+    }
+
+    private static string RequiredArguments(int count)
+    {
+        var arguments = new StringBuilder();
+        for (var word = 0; word < Words(count); word++)
+        {
+            arguments.Append(word == 0 ? string.Empty : ", ").Append("required").Append(word);
+        }
+
+        return arguments.ToString();
+    }
+
+    // Reads the current value into `target`. `missing` (an exception expression) is thrown for null when the
+    // target cannot hold it.
+    private static void ReadValue(SourceWriter w, string ns, TypeRef type, string target, string? missing, int depth)
+    {
+        if (type.Kind != TypeRefKind.Array)
+        {
+            w.Line($"{target} = {ReadExpression(ns, type, missing)};");
+            return;
+        }
+
+        var items = "items" + depth.ToString(CultureInfo.InvariantCulture);
+        var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
+        var element = TypeNames.Of(type.Element!, ns, type.ElementNullable);
+        using (w.Block($"if ({TypeNames.JsonRead}.StartArray(ref reader))"))
+        {
+            w.Line($"var {items} = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<{element}>();");
+            using (w.Block($"while ({TypeNames.JsonRead}.NextItem(ref reader))"))
+            {
+                var itemMissing = type.ElementNullable ? null : $"{TypeNames.JsonRead}.Mismatch(ref reader, \"a non-null array item\")";
+                if (type.Element!.Kind == TypeRefKind.Array)
+                {
+                    w.Line($"{element} {item};");
+                    ReadValue(w, ns, type.Element!, item, itemMissing, depth + 1);
+                    w.Line($"{items}.Add({item});");
+                }
+                else
+                {
+                    w.Line($"{items}.Add({ReadExpression(ns, type.Element!, itemMissing)});");
+                }
+            }
+
+            w.Line($"{target} = {items}.ToArray();");
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line(missing is null ? $"{target} = null;" : $"throw {missing};");
+        }
+    }
+
+    // An expression for the current value: of the nullable type when `missing` is null, else non-null or throws it.
+    private static string ReadExpression(string ns, TypeRef type, string? missing)
+    {
+        var orThrow = missing is null ? string.Empty : " ?? throw " + missing;
+        switch (type.Kind)
+        {
+            case TypeRefKind.String:
+                return $"{TypeNames.JsonRead}.String(ref reader, context){orThrow}";
+            case TypeRefKind.Int32:
+                return $"{TypeNames.JsonRead}.Int32(ref reader){orThrow}";
+            case TypeRefKind.Int64:
+                return $"{TypeNames.JsonRead}.Int64(ref reader){orThrow}";
+            case TypeRefKind.Number:
+                return $"{TypeNames.JsonRead}.Double(ref reader){orThrow}";
+            case TypeRefKind.Boolean:
+                return $"{TypeNames.JsonRead}.Boolean(ref reader){orThrow}";
+            case TypeRefKind.DateTime:
+                return $"{TypeNames.JsonRead}.DateTimeOffset(ref reader){orThrow}";
+            case TypeRefKind.Any:
+                return $"{TypeNames.JsonRead}.Any(ref reader)";
+            default:
+                var read = $"{TypeNames.Qualified(ns, type.Name!)}.ReadCore(ref reader, context)";
+
+                // A named type's reader rejects null itself, naming what it expected.
+                return missing is not null ? read : $"reader.TokenType == {TypeNames.TokenType}.Null ? null : ({TypeNames.Of(type, ns, nullable: true)}){read}";
+        }
+    }
 
     private static void ObjectWrite(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
         var tracked = TypeNames.NullTracked(type);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (w.Block($"internal static void WriteCore({TypeNames.Writer} writer, {self} value)"))
         {
             w.Line("writer.WriteStartObject();");
             foreach (var property in type.Properties)
             {
                 var name = SourceWriter.Utf8Literal(property.JsonName);
+                var field = "value." + TypeNames.Field(property);
                 if (!TypeNames.IsNullable(property))
                 {
-                    WriteProperty(w, ns, property.Type, name, "value." + property.Name, 0);
+                    WriteProperty(w, ns, property.Type, name, field, 0);
                     continue;
                 }
 
-                // Required properties are always written (null when null); optional ones only when set.
-                using (w.Block($"if (value.{property.Name} is {{ }} {Local(property)})"))
+                // Required properties are always written (null when null); optional ones when set, or when they were read as null.
+                var local = "p" + TypeNames.Field(property);
+                using (w.Block($"if ({field} is {{ }} {local})"))
                 {
-                    WriteProperty(w, ns, property.Type, name, Local(property), 0);
+                    WriteProperty(w, ns, property.Type, name, local, 0);
                 }
 
                 var bit = tracked.IndexOf(property);
                 if (property.Required || bit >= 0)
                 {
-                    using (w.Block(property.Required ? "else" : $"else if ((value.{TypeNames.ExplicitNulls} & (1UL << {bit})) != 0)"))
+                    using (w.Block(property.Required ? "else" : $"else if ((value.{TypeNames.ExplicitNullsField} & {Mask(bit)}) != 0)"))
                     {
                         w.Line($"writer.WriteNull({name});");
                     }
@@ -244,7 +346,7 @@ internal static class JsonEmitter
                 w.Line($"{value}.WriteTo(writer);");
                 break;
             case TypeRefKind.Named:
-                w.Line($"{TypeNames.Converter(ns, type.Name!)}.WriteCore(writer, {value});");
+                w.Line($"{TypeNames.Qualified(ns, type.Name!)}.WriteCore(writer, {value});");
                 break;
             default:
                 var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
@@ -278,6 +380,7 @@ internal static class JsonEmitter
     private static void EnumRead(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (w.Block($"internal static {self} ReadCore(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
             using (w.Block($"if (reader.TokenType != {TypeNames.TokenType}.String)"))
@@ -285,11 +388,12 @@ internal static class JsonEmitter
                 w.Line($"throw {TypeNames.JsonRead}.Mismatch(ref reader, \"a string\");");
             }
 
+            // Known values come back as their literal: no string is allocated for them.
             foreach (var member in type.Members)
             {
                 using (w.Block($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(member.Value)}))"))
                 {
-                    w.Line($"return {self}.{member.Name};");
+                    w.Line($"return new {self}({SourceWriter.Literal(member.Value)});");
                 }
             }
 
@@ -300,6 +404,7 @@ internal static class JsonEmitter
     private static void UnionRead(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.OpenBrace($"internal static {self} ReadCore(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => reader.TokenType switch");
         w.Line($"{TypeNames.TokenType}.Number => new {self}({TypeNames.JsonRead}.Int64(ref reader)!.Value),");
         w.Line($"{TypeNames.TokenType}.String => new {self}({TypeNames.JsonRead}.String(ref reader, context)!),");
@@ -310,6 +415,7 @@ internal static class JsonEmitter
     private static void UnionWrite(SourceWriter w, string ns, TypeModel type)
     {
         var self = TypeNames.Qualified(ns, type.Name);
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (w.Block($"internal static void WriteCore({TypeNames.Writer} writer, {self} value)"))
         {
             using (w.Block("if (value.String is { } text)"))
@@ -323,8 +429,6 @@ internal static class JsonEmitter
             }
         }
     }
-
-    private static string Local(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
     /// <summary>FNV-1a over the UTF-8 bytes: must match <c>JsonRead.PropertyNameHash</c> in the runtime.</summary>
     internal static uint Fnv1a(string name)

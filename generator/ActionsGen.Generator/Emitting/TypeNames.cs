@@ -37,7 +37,13 @@ internal static class TypeNames
     public static string Converter(string ns, string name) => Qualified(ns, name + "JsonConverter");
 
     /// <summary>The internal member that remembers which optional properties were read as an explicit JSON null.</summary>
-    public const string ExplicitNulls = "JsonExplicitNulls";
+    public const string ExplicitNullsField = "_jsonExplicitNulls";
+
+    /// <summary>Member names the generated code uses on every type; the naming rule keeps properties off them.</summary>
+    public static readonly string[] ReservedMembers = { "ReadCore", "WriteCore", "MissingRequired" };
+
+    /// <summary>The backing field of a property: <c>_</c> and the property name with a lower-case first letter.</summary>
+    public static string Field(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
     /// <summary>Optional nullable properties, in order, whose explicit nulls are remembered (the first 64).</summary>
     public static System.Collections.Generic.List<PropertyModel> NullTracked(TypeModel type)

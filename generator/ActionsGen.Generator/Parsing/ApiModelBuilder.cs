@@ -209,7 +209,7 @@ internal sealed class ApiModelBuilder
         switch (named.NamedKind)
         {
             case TypeModelKind.Enum:
-                var memberScope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { name, "Value", "IsKnown" }).ToArray());
+                var memberScope = new Identifiers.Scope(ReservedMemberNames.Concat(Emitting.TypeNames.ReservedMembers).Concat(new[] { name, "Value", "IsKnown" }).ToArray());
                 var members = schema.Enum
                     .Select(AnyToString)
                     .Where(v => v is not null)
@@ -225,7 +225,7 @@ internal sealed class ApiModelBuilder
                 // Add before resolving properties so recursive schemas find the type already defined.
                 var index = _types.Count;
                 _types.Add(new TypeModel(TypeModelKind.Object, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
-                var scope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { name, "JsonExplicitNulls" }).ToArray());
+                var scope = new Identifiers.Scope(ReservedMemberNames.Concat(Emitting.TypeNames.ReservedMembers).Concat(new[] { name }).ToArray());
                 var properties = new List<PropertyModel>();
                 foreach (var property in schema.Properties)
                 {

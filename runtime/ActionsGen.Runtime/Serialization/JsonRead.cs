@@ -1,14 +1,20 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
 
 /// <summary>Value readers called by generated code. Each reads the current token and throws a <see cref="JsonException"/> that says what was wrong and where.</summary>
+/// <remarks>
+/// The hot ones are compiled fully optimized on first call: the first document a process reads runs before tiered
+/// compilation promotes anything, and these run once per JSON token.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>The hash generated code switches on for property names: FNV-1a over the unescaped UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint PropertyNameHash(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -22,6 +28,7 @@ public static class JsonRead
         return Fnv1a(buffer[..written]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Fnv1a(ReadOnlySpan<byte> bytes)
     {
         var hash = 2166136261u;
@@ -34,6 +41,7 @@ public static class JsonRead
     }
 
     /// <summary>Moves to the next property name of an object; false at the end of the object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -41,6 +49,7 @@ public static class JsonRead
     }
 
     /// <summary>Moves to the next item of an array; false at the end of the array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NextItem(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -89,6 +98,7 @@ public static class JsonRead
     }
 
     /// <summary>Reads a string or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? String(ref Utf8JsonReader reader, JsonReadContext? context) => reader.TokenType switch
     {
         JsonTokenType.String => context is null ? reader.GetString() : context.GetString(ref reader),
@@ -97,6 +107,7 @@ public static class JsonRead
     };
 
     /// <summary>Reads a 64-bit integer or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? Int64(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Number => reader.TryGetInt64(out var value) ? value : throw Error(ref reader, "the number does not fit a 64-bit integer"),
@@ -121,6 +132,7 @@ public static class JsonRead
     };
 
     /// <summary>Reads a boolean or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -130,6 +142,7 @@ public static class JsonRead
     };
 
     /// <summary>Reads an ISO 8601 date-time (any offset) or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),

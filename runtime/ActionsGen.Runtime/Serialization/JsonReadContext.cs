@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -43,6 +44,7 @@ public sealed class JsonReadContext
     }
 
     /// <summary>Returns the current string token's value, shared with earlier equal values of this document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedLength)
@@ -69,6 +71,7 @@ public sealed class JsonReadContext
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Hash(ReadOnlySpan<byte> bytes)
     {
         ulong hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;

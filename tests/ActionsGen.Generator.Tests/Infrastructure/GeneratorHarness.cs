@@ -51,8 +51,8 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
-    public static GeneratorDriver Driver(string specText, string path = "/specs/actions.yaml", string? ns = null) =>
-        Driver(new[] { (path, specText) }, ns);
+    public static GeneratorDriver Driver(string specText, string path = "/specs/actions.yaml", string? ns = null, bool trackSteps = true) =>
+        Driver(new[] { (path, specText) }, ns, trackSteps);
 
     /// <summary>Generates from <paramref name="specText"/>, compiles the result and returns both.</summary>
     public static (GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> CompileDiagnostics) Generate(string specText, string path = "/specs/actions.yaml", string? ns = null, params string[] extraSources)

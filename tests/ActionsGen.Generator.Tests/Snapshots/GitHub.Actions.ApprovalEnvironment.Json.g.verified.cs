@@ -3,85 +3,122 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes ApprovalEnvironment as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class ApprovalEnvironmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ApprovalEnvironment>
+    public sealed partial class ApprovalEnvironment
     {
-        public override global::GitHub.Actions.ApprovalEnvironment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.ApprovalEnvironment ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "ApprovalEnvironment");
-            long? _id = default;
-            string? _nodeId = default;
-            string? _name = default;
-            string? _url = default;
-            string? _htmlUrl = default;
-            global::System.DateTimeOffset? _createdAt = default;
-            global::System.DateTimeOffset? _updatedAt = default;
+            var value = new global::GitHub.Actions.ApprovalEnvironment(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "node_id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "name");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "url");
+                        required0 |= 0x8UL;
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "html_url");
+                        required0 |= 0x10UL;
                         continue;
                     case 0x57388739u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
-                        _createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "created_at");
+                        required0 |= 0x20UL;
                         continue;
                     case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
-                        _updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "updated_at");
+                        required0 |= 0x40UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.ApprovalEnvironment
+            if (required0 != 0x7FUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "id"),
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "node_id"),
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "name"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "url"),
-                HtmlUrl = _htmlUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "html_url"),
-                CreatedAt = _createdAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "created_at"),
-                UpdatedAt = _updatedAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "updated_at"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "node_id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "name");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "url");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "html_url");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "created_at");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "updated_at");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("node_id"u8, value.NodeId);
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteString("html_url"u8, value.HtmlUrl);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteString("node_id"u8, value._nodeId);
+            writer.WriteString("name"u8, value._name);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteString("html_url"u8, value._htmlUrl);
             writer.WritePropertyName("created_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.CreatedAt);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._createdAt);
             writer.WritePropertyName("updated_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.UpdatedAt);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._updatedAt);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes ApprovalEnvironment for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class ApprovalEnvironmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ApprovalEnvironment>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.ApprovalEnvironment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ApprovalEnvironment.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ApprovalEnvironment.WriteCore(writer, value);
     }
 }

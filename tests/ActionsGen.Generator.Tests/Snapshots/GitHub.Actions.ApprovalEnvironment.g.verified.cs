@@ -7,22 +7,43 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ApprovalEnvironmentJsonConverter))]
     public sealed partial class ApprovalEnvironment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>
     {
-        public required long Id { get; init; }
+        private long _id;
+        private string _nodeId = default!;
+        private string _name = default!;
+        private string _url = default!;
+        private string _htmlUrl = default!;
+        private global::System.DateTimeOffset _createdAt;
+        private global::System.DateTimeOffset _updatedAt;
 
-        public required string NodeId { get; init; }
+        /// <summary>Creates an empty ApprovalEnvironment.</summary>
+        public ApprovalEnvironment()
+        {
+        }
 
-        public required string Name { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ApprovalEnvironment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public required string Url { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
-        public required string HtmlUrl { get; init; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
 
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
+        public required string Name { get => _name; init => _name = value; }
 
-        public required global::System.DateTimeOffset UpdatedAt { get; init; }
+        public required string Url { get => _url; init => _url = value; }
 
-        static global::GitHub.Actions.ApprovalEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.ApprovalEnvironmentJsonConverter.ReadCore(ref reader, context);
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value) => global::GitHub.Actions.ApprovalEnvironmentJsonConverter.WriteCore(writer, value);
+        public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
+
+        public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
+
+        static global::GitHub.Actions.ApprovalEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value) => WriteCore(writer, value);
     }
 }

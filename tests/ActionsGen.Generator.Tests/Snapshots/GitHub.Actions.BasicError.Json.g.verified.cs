@@ -3,74 +3,71 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes BasicError as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class BasicErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.BasicError>
+    public sealed partial class BasicError
     {
-        public override global::GitHub.Actions.BasicError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.BasicError ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "BasicError");
-            string? _message = default;
-            string? _documentationUrl = default;
-            string? _url = default;
-            string? _status = default;
+            var value = new global::GitHub.Actions.BasicError(context);
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x24F208E4u when reader.ValueTextEquals("message"u8):
                         reader.Read();
-                        _message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xD4A0E983u when reader.ValueTextEquals("documentation_url"u8):
                         reader.Read();
-                        _documentationUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._documentationUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
                         reader.Read();
-                        _status = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._status = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.BasicError
-            {
-                Message = _message,
-                DocumentationUrl = _documentationUrl,
-                Url = _url,
-                Status = _status,
-            };
+            return value;
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value)
         {
             writer.WriteStartObject();
-            if (value.Message is { } _message)
+            if (value._message is { } p_message)
             {
-                writer.WriteString("message"u8, _message);
+                writer.WriteString("message"u8, p_message);
             }
-            if (value.DocumentationUrl is { } _documentationUrl)
+            if (value._documentationUrl is { } p_documentationUrl)
             {
-                writer.WriteString("documentation_url"u8, _documentationUrl);
+                writer.WriteString("documentation_url"u8, p_documentationUrl);
             }
-            if (value.Url is { } _url)
+            if (value._url is { } p_url)
             {
-                writer.WriteString("url"u8, _url);
+                writer.WriteString("url"u8, p_url);
             }
-            if (value.Status is { } _status)
+            if (value._status is { } p_status)
             {
-                writer.WriteString("status"u8, _status);
+                writer.WriteString("status"u8, p_status);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes BasicError for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class BasicErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.BasicError>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.BasicError? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.BasicError.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.BasicError.WriteCore(writer, value);
     }
 }

@@ -7,16 +7,34 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.BasicErrorJsonConverter))]
     public sealed partial class BasicError : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>
     {
-        public string? Message { get; init; }
+        private string? _message;
+        private string? _documentationUrl;
+        private string? _url;
+        private string? _status;
 
-        public string? DocumentationUrl { get; init; }
+        /// <summary>Creates an empty BasicError.</summary>
+        public BasicError()
+        {
+        }
 
-        public string? Url { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private BasicError(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public string? Status { get; init; }
+        public string? Message { get => _message; init => _message = value; }
 
-        static global::GitHub.Actions.BasicError global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.BasicErrorJsonConverter.ReadCore(ref reader, context);
+        public string? DocumentationUrl { get => _documentationUrl; init => _documentationUrl = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value) => global::GitHub.Actions.BasicErrorJsonConverter.WriteCore(writer, value);
+        public string? Url { get => _url; init => _url = value; }
+
+        public string? Status { get => _status; init => _status = value; }
+
+        static global::GitHub.Actions.BasicError global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value) => WriteCore(writer, value);
     }
 }

@@ -3,180 +3,222 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes Deployment as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class DeploymentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.Deployment>
+    public sealed partial class Deployment
     {
-        public override global::GitHub.Actions.Deployment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.Deployment ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "Deployment");
-            string? _url = default;
-            long? _id = default;
-            string? _nodeId = default;
-            string? _sha = default;
-            string? _ref = default;
-            string? _task = default;
-            global::System.Text.Json.JsonElement? _payload = default;
-            string? _originalEnvironment = default;
-            string? _environment = default;
-            string? _description = default;
-            global::GitHub.Actions.SimpleUser? _creator = default;
-            global::System.DateTimeOffset? _createdAt = default;
-            global::System.DateTimeOffset? _updatedAt = default;
-            string? _statusesUrl = default;
-            string? _repositoryUrl = default;
-            bool? _transientEnvironment = default;
-            bool? _productionEnvironment = default;
+            var value = new global::GitHub.Actions.Deployment(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "url");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "node_id");
+                        required0 |= 0x4UL;
                         continue;
                     case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
                         reader.Read();
-                        _sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "sha");
+                        required0 |= 0x8UL;
                         continue;
                     case 0x42F48402u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
-                        _ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "ref");
+                        required0 |= 0x10UL;
                         continue;
                     case 0xF448886Cu when reader.ValueTextEquals("task"u8):
                         reader.Read();
-                        _task = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._task = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "task");
+                        required0 |= 0x20UL;
                         continue;
                     case 0x330F77A5u when reader.ValueTextEquals("payload"u8):
                         reader.Read();
-                        _payload = global::ActionsGen.Runtime.Serialization.JsonRead.Any(ref reader);
+                        value._payload = global::ActionsGen.Runtime.Serialization.JsonRead.Any(ref reader);
+                        required0 |= 0x40UL;
                         continue;
                     case 0xCCC43A90u when reader.ValueTextEquals("original_environment"u8):
                         reader.Read();
-                        _originalEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._originalEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x3FEE2BFAu when reader.ValueTextEquals("environment"u8):
                         reader.Read();
-                        _environment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._environment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "environment");
+                        required0 |= 0x80UL;
                         continue;
                     case 0x346F3B69u when reader.ValueTextEquals("description"u8):
                         reader.Read();
-                        _description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x27D56017u when reader.ValueTextEquals("creator"u8):
                         reader.Read();
-                        _creator = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+                        value._creator = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
                     case 0x57388739u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
-                        _createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "created_at");
+                        required0 |= 0x100UL;
                         continue;
                     case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
-                        _updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "updated_at");
+                        required0 |= 0x200UL;
                         continue;
                     case 0x99E49D09u when reader.ValueTextEquals("statuses_url"u8):
                         reader.Read();
-                        _statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "statuses_url");
+                        required0 |= 0x400UL;
                         continue;
                     case 0x769285AFu when reader.ValueTextEquals("repository_url"u8):
                         reader.Read();
-                        _repositoryUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._repositoryUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "repository_url");
+                        required0 |= 0x800UL;
                         continue;
                     case 0xA3DE6703u when reader.ValueTextEquals("transient_environment"u8):
                         reader.Read();
-                        _transientEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._transientEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
                     case 0xAA02F668u when reader.ValueTextEquals("production_environment"u8):
                         reader.Read();
-                        _productionEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._productionEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.Deployment
+            if (required0 != 0xFFFUL)
             {
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "url"),
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "id"),
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "node_id"),
-                Sha = _sha ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "sha"),
-                Ref = _ref ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "ref"),
-                Task = _task ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "task"),
-                Payload = _payload ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "payload"),
-                OriginalEnvironment = _originalEnvironment,
-                Environment = _environment ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "environment"),
-                Description = _description,
-                Creator = _creator,
-                CreatedAt = _createdAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "created_at"),
-                UpdatedAt = _updatedAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "updated_at"),
-                StatusesUrl = _statusesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "statuses_url"),
-                RepositoryUrl = _repositoryUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "repository_url"),
-                TransientEnvironment = _transientEnvironment,
-                ProductionEnvironment = _productionEnvironment,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "url");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "node_id");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "sha");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "ref");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "task");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "payload");
+            }
+            if ((required0 & 0x80UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "environment");
+            }
+            if ((required0 & 0x100UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "created_at");
+            }
+            if ((required0 & 0x200UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "updated_at");
+            }
+            if ((required0 & 0x400UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "statuses_url");
+            }
+            if ((required0 & 0x800UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "repository_url");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value)
         {
             writer.WriteStartObject();
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("node_id"u8, value.NodeId);
-            writer.WriteString("sha"u8, value.Sha);
-            writer.WriteString("ref"u8, value.Ref);
-            writer.WriteString("task"u8, value.Task);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteString("node_id"u8, value._nodeId);
+            writer.WriteString("sha"u8, value._sha);
+            writer.WriteString("ref"u8, value._ref);
+            writer.WriteString("task"u8, value._task);
             writer.WritePropertyName("payload"u8);
-            value.Payload.WriteTo(writer);
-            if (value.OriginalEnvironment is { } _originalEnvironment)
+            value._payload.WriteTo(writer);
+            if (value._originalEnvironment is { } p_originalEnvironment)
             {
-                writer.WriteString("original_environment"u8, _originalEnvironment);
+                writer.WriteString("original_environment"u8, p_originalEnvironment);
             }
-            writer.WriteString("environment"u8, value.Environment);
-            if (value.Description is { } _description)
+            writer.WriteString("environment"u8, value._environment);
+            if (value._description is { } p_description)
             {
-                writer.WriteString("description"u8, _description);
+                writer.WriteString("description"u8, p_description);
             }
             else
             {
                 writer.WriteNull("description"u8);
             }
-            if (value.Creator is { } _creator)
+            if (value._creator is { } p_creator)
             {
                 writer.WritePropertyName("creator"u8);
-                global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, _creator);
+                global::GitHub.Actions.SimpleUser.WriteCore(writer, p_creator);
             }
             else
             {
                 writer.WriteNull("creator"u8);
             }
             writer.WritePropertyName("created_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.CreatedAt);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._createdAt);
             writer.WritePropertyName("updated_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.UpdatedAt);
-            writer.WriteString("statuses_url"u8, value.StatusesUrl);
-            writer.WriteString("repository_url"u8, value.RepositoryUrl);
-            if (value.TransientEnvironment is { } _transientEnvironment)
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._updatedAt);
+            writer.WriteString("statuses_url"u8, value._statusesUrl);
+            writer.WriteString("repository_url"u8, value._repositoryUrl);
+            if (value._transientEnvironment is { } p_transientEnvironment)
             {
-                writer.WriteBoolean("transient_environment"u8, _transientEnvironment);
+                writer.WriteBoolean("transient_environment"u8, p_transientEnvironment);
             }
-            if (value.ProductionEnvironment is { } _productionEnvironment)
+            if (value._productionEnvironment is { } p_productionEnvironment)
             {
-                writer.WriteBoolean("production_environment"u8, _productionEnvironment);
+                writer.WriteBoolean("production_environment"u8, p_productionEnvironment);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes Deployment for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class DeploymentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.Deployment>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.Deployment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.Deployment.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.Deployment.WriteCore(writer, value);
     }
 }

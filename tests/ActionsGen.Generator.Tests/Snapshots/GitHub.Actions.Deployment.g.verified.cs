@@ -7,49 +7,80 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentJsonConverter))]
     public sealed partial class Deployment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>
     {
-        public required string Url { get; init; }
+        private string _url = default!;
+        private long _id;
+        private string _nodeId = default!;
+        private string _sha = default!;
+        private string _ref = default!;
+        private string _task = default!;
+        private global::System.Text.Json.JsonElement _payload;
+        private string? _originalEnvironment;
+        private string _environment = default!;
+        private string? _description;
+        private global::GitHub.Actions.SimpleUser? _creator;
+        private global::System.DateTimeOffset _createdAt;
+        private global::System.DateTimeOffset _updatedAt;
+        private string _statusesUrl = default!;
+        private string _repositoryUrl = default!;
+        private bool? _transientEnvironment;
+        private bool? _productionEnvironment;
+
+        /// <summary>Creates an empty Deployment.</summary>
+        public Deployment()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Deployment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
+        public required string Url { get => _url; init => _url = value; }
 
         /// <summary>Unique identifier of the deployment</summary>
-        public required long Id { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
-        public required string NodeId { get; init; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
 
-        public required string Sha { get; init; }
+        public required string Sha { get => _sha; init => _sha = value; }
 
         /// <summary>The ref to deploy. This can be a branch, tag, or sha.</summary>
-        public required string Ref { get; init; }
+        public required string Ref { get => _ref; init => _ref = value; }
 
         /// <summary>Parameter to specify a task to execute</summary>
-        public required string Task { get; init; }
+        public required string Task { get => _task; init => _task = value; }
 
         /// <summary>Extra information for the deployment: any JSON value.</summary>
-        public required global::System.Text.Json.JsonElement Payload { get; init; }
+        public required global::System.Text.Json.JsonElement Payload { get => _payload; init => _payload = value; }
 
-        public string? OriginalEnvironment { get; init; }
+        public string? OriginalEnvironment { get => _originalEnvironment; init => _originalEnvironment = value; }
 
         /// <summary>Name for the target deployment environment.</summary>
-        public required string Environment { get; init; }
+        public required string Environment { get => _environment; init => _environment = value; }
 
-        public string? Description { get; init; }
+        public string? Description { get => _description; init => _description = value; }
 
-        public global::GitHub.Actions.SimpleUser? Creator { get; init; }
+        public global::GitHub.Actions.SimpleUser? Creator { get => _creator; init => _creator = value; }
 
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
+        public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
 
-        public required global::System.DateTimeOffset UpdatedAt { get; init; }
+        public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
 
-        public required string StatusesUrl { get; init; }
+        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
 
-        public required string RepositoryUrl { get; init; }
+        public required string RepositoryUrl { get => _repositoryUrl; init => _repositoryUrl = value; }
 
         /// <summary>Specifies if the given environment is will no longer exist at some point in the future. Default: false.</summary>
-        public bool? TransientEnvironment { get; init; }
+        public bool? TransientEnvironment { get => _transientEnvironment; init => _transientEnvironment = value; }
 
         /// <summary>Specifies if the given environment is one that end-users directly interact with. Default: false.</summary>
-        public bool? ProductionEnvironment { get; init; }
+        public bool? ProductionEnvironment { get => _productionEnvironment; init => _productionEnvironment = value; }
 
-        static global::GitHub.Actions.Deployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.DeploymentJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.Deployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value) => global::GitHub.Actions.DeploymentJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value) => WriteCore(writer, value);
     }
 }

@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes DeploymentReviewState as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class DeploymentReviewStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewState>
+    public readonly partial struct DeploymentReviewState
     {
-        public override global::GitHub.Actions.DeploymentReviewState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewState value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.DeploymentReviewState ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,15 +14,26 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("approved"u8))
             {
-                return global::GitHub.Actions.DeploymentReviewState.Approved;
+                return new global::GitHub.Actions.DeploymentReviewState("approved");
             }
             if (reader.ValueTextEquals("rejected"u8))
             {
-                return global::GitHub.Actions.DeploymentReviewState.Rejected;
+                return new global::GitHub.Actions.DeploymentReviewState("rejected");
             }
             return new global::GitHub.Actions.DeploymentReviewState(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewState value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes DeploymentReviewState for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class DeploymentReviewStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewState>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.DeploymentReviewState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewState.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewState value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewState.WriteCore(writer, value);
     }
 }

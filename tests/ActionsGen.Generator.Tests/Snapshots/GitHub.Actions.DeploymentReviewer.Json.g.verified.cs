@@ -3,43 +3,13 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes DeploymentReviewer as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class DeploymentReviewerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewer>
+    public sealed partial class DeploymentReviewer
     {
-        public override global::GitHub.Actions.DeploymentReviewer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.DeploymentReviewer ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "DeploymentReviewer");
-            string? _login = default;
-            long? _id = default;
-            string? _nodeId = default;
-            string? _avatarUrl = default;
-            string? _gravatarId = default;
-            string? _url = default;
-            string? _htmlUrl = default;
-            string? _followersUrl = default;
-            string? _followingUrl = default;
-            string? _gistsUrl = default;
-            string? _starredUrl = default;
-            string? _subscriptionsUrl = default;
-            string? _organizationsUrl = default;
-            string? _reposUrl = default;
-            string? _eventsUrl = default;
-            string? _receivedEventsUrl = default;
-            string? _type = default;
-            bool? _siteAdmin = default;
-            string? _name = default;
-            string? _slug = default;
-            string? _description = default;
-            string? _privacy = default;
-            string? _notificationSetting = default;
-            string? _permission = default;
-            string? _membersUrl = default;
-            string? _repositoriesUrl = default;
-            global::GitHub.Actions.DeploymentReviewer? _parent = default;
+            var value = new global::GitHub.Actions.DeploymentReviewer(context);
             ulong explicitNulls = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
@@ -47,19 +17,19 @@ namespace GitHub.Actions
                 {
                     case 0xC97F2F32u when reader.ValueTextEquals("login"u8):
                         reader.Read();
-                        _login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xC4A7F4B2u when reader.ValueTextEquals("avatar_url"u8):
                         reader.Read();
-                        _avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x99EB4553u when reader.ValueTextEquals("gravatar_id"u8):
                         reader.Read();
@@ -68,67 +38,67 @@ namespace GitHub.Actions
                             explicitNulls |= 1UL << 0;
                             continue;
                         }
-                        _gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x2855150Au when reader.ValueTextEquals("followers_url"u8):
                         reader.Read();
-                        _followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xA4D8C39Eu when reader.ValueTextEquals("following_url"u8):
                         reader.Read();
-                        _followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xB1744FD5u when reader.ValueTextEquals("gists_url"u8):
                         reader.Read();
-                        _gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xA635E896u when reader.ValueTextEquals("starred_url"u8):
                         reader.Read();
-                        _starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xECB0A91Fu when reader.ValueTextEquals("subscriptions_url"u8):
                         reader.Read();
-                        _subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x7B196B85u when reader.ValueTextEquals("organizations_url"u8):
                         reader.Read();
-                        _organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xA268FFA8u when reader.ValueTextEquals("repos_url"u8):
                         reader.Read();
-                        _reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
-                        _eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x198DFEB0u when reader.ValueTextEquals("received_events_url"u8):
                         reader.Read();
-                        _receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x5127F14Du when reader.ValueTextEquals("type"u8):
                         reader.Read();
-                        _type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xDBAAB092u when reader.ValueTextEquals("site_admin"u8):
                         reader.Read();
-                        _siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x5DD5D0DEu when reader.ValueTextEquals("slug"u8):
                         reader.Read();
-                        _slug = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._slug = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x346F3B69u when reader.ValueTextEquals("description"u8):
                         reader.Read();
@@ -137,27 +107,27 @@ namespace GitHub.Actions
                             explicitNulls |= 1UL << 1;
                             continue;
                         }
-                        _description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x7EA66847u when reader.ValueTextEquals("privacy"u8):
                         reader.Read();
-                        _privacy = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._privacy = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xA10C0ED1u when reader.ValueTextEquals("notification_setting"u8):
                         reader.Read();
-                        _notificationSetting = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._notificationSetting = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x2BDAAD02u when reader.ValueTextEquals("permission"u8):
                         reader.Read();
-                        _permission = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._permission = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x3C92A616u when reader.ValueTextEquals("members_url"u8):
                         reader.Read();
-                        _membersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._membersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xF1597F0Bu when reader.ValueTextEquals("repositories_url"u8):
                         reader.Read();
-                        _repositoriesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._repositoriesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xEACDFCFDu when reader.ValueTextEquals("parent"u8):
                         reader.Read();
@@ -166,171 +136,152 @@ namespace GitHub.Actions
                             explicitNulls |= 1UL << 2;
                             continue;
                         }
-                        _parent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewer?)global::GitHub.Actions.DeploymentReviewerJsonConverter.ReadCore(ref reader, context);
+                        value._parent = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewer?)global::GitHub.Actions.DeploymentReviewer.ReadCore(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.DeploymentReviewer
-            {
-                Login = _login,
-                Id = _id,
-                NodeId = _nodeId,
-                AvatarUrl = _avatarUrl,
-                GravatarId = _gravatarId,
-                Url = _url,
-                HtmlUrl = _htmlUrl,
-                FollowersUrl = _followersUrl,
-                FollowingUrl = _followingUrl,
-                GistsUrl = _gistsUrl,
-                StarredUrl = _starredUrl,
-                SubscriptionsUrl = _subscriptionsUrl,
-                OrganizationsUrl = _organizationsUrl,
-                ReposUrl = _reposUrl,
-                EventsUrl = _eventsUrl,
-                ReceivedEventsUrl = _receivedEventsUrl,
-                Type = _type,
-                SiteAdmin = _siteAdmin,
-                Name = _name,
-                Slug = _slug,
-                Description = _description,
-                Privacy = _privacy,
-                NotificationSetting = _notificationSetting,
-                Permission = _permission,
-                MembersUrl = _membersUrl,
-                RepositoriesUrl = _repositoriesUrl,
-                Parent = _parent,
-                JsonExplicitNulls = explicitNulls,
-            };
+            value._jsonExplicitNulls = explicitNulls;
+            return value;
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value)
         {
             writer.WriteStartObject();
-            if (value.Login is { } _login)
+            if (value._login is { } p_login)
             {
-                writer.WriteString("login"u8, _login);
+                writer.WriteString("login"u8, p_login);
             }
-            if (value.Id is { } _id)
+            if (value._id is { } p_id)
             {
-                writer.WriteNumber("id"u8, _id);
+                writer.WriteNumber("id"u8, p_id);
             }
-            if (value.NodeId is { } _nodeId)
+            if (value._nodeId is { } p_nodeId)
             {
-                writer.WriteString("node_id"u8, _nodeId);
+                writer.WriteString("node_id"u8, p_nodeId);
             }
-            if (value.AvatarUrl is { } _avatarUrl)
+            if (value._avatarUrl is { } p_avatarUrl)
             {
-                writer.WriteString("avatar_url"u8, _avatarUrl);
+                writer.WriteString("avatar_url"u8, p_avatarUrl);
             }
-            if (value.GravatarId is { } _gravatarId)
+            if (value._gravatarId is { } p_gravatarId)
             {
-                writer.WriteString("gravatar_id"u8, _gravatarId);
+                writer.WriteString("gravatar_id"u8, p_gravatarId);
             }
-            else if ((value.JsonExplicitNulls & (1UL << 0)) != 0)
+            else if ((value._jsonExplicitNulls & 0x1UL) != 0)
             {
                 writer.WriteNull("gravatar_id"u8);
             }
-            if (value.Url is { } _url)
+            if (value._url is { } p_url)
             {
-                writer.WriteString("url"u8, _url);
+                writer.WriteString("url"u8, p_url);
             }
-            if (value.HtmlUrl is { } _htmlUrl)
+            if (value._htmlUrl is { } p_htmlUrl)
             {
-                writer.WriteString("html_url"u8, _htmlUrl);
+                writer.WriteString("html_url"u8, p_htmlUrl);
             }
-            if (value.FollowersUrl is { } _followersUrl)
+            if (value._followersUrl is { } p_followersUrl)
             {
-                writer.WriteString("followers_url"u8, _followersUrl);
+                writer.WriteString("followers_url"u8, p_followersUrl);
             }
-            if (value.FollowingUrl is { } _followingUrl)
+            if (value._followingUrl is { } p_followingUrl)
             {
-                writer.WriteString("following_url"u8, _followingUrl);
+                writer.WriteString("following_url"u8, p_followingUrl);
             }
-            if (value.GistsUrl is { } _gistsUrl)
+            if (value._gistsUrl is { } p_gistsUrl)
             {
-                writer.WriteString("gists_url"u8, _gistsUrl);
+                writer.WriteString("gists_url"u8, p_gistsUrl);
             }
-            if (value.StarredUrl is { } _starredUrl)
+            if (value._starredUrl is { } p_starredUrl)
             {
-                writer.WriteString("starred_url"u8, _starredUrl);
+                writer.WriteString("starred_url"u8, p_starredUrl);
             }
-            if (value.SubscriptionsUrl is { } _subscriptionsUrl)
+            if (value._subscriptionsUrl is { } p_subscriptionsUrl)
             {
-                writer.WriteString("subscriptions_url"u8, _subscriptionsUrl);
+                writer.WriteString("subscriptions_url"u8, p_subscriptionsUrl);
             }
-            if (value.OrganizationsUrl is { } _organizationsUrl)
+            if (value._organizationsUrl is { } p_organizationsUrl)
             {
-                writer.WriteString("organizations_url"u8, _organizationsUrl);
+                writer.WriteString("organizations_url"u8, p_organizationsUrl);
             }
-            if (value.ReposUrl is { } _reposUrl)
+            if (value._reposUrl is { } p_reposUrl)
             {
-                writer.WriteString("repos_url"u8, _reposUrl);
+                writer.WriteString("repos_url"u8, p_reposUrl);
             }
-            if (value.EventsUrl is { } _eventsUrl)
+            if (value._eventsUrl is { } p_eventsUrl)
             {
-                writer.WriteString("events_url"u8, _eventsUrl);
+                writer.WriteString("events_url"u8, p_eventsUrl);
             }
-            if (value.ReceivedEventsUrl is { } _receivedEventsUrl)
+            if (value._receivedEventsUrl is { } p_receivedEventsUrl)
             {
-                writer.WriteString("received_events_url"u8, _receivedEventsUrl);
+                writer.WriteString("received_events_url"u8, p_receivedEventsUrl);
             }
-            if (value.Type is { } _type)
+            if (value._type is { } p_type)
             {
-                writer.WriteString("type"u8, _type);
+                writer.WriteString("type"u8, p_type);
             }
-            if (value.SiteAdmin is { } _siteAdmin)
+            if (value._siteAdmin is { } p_siteAdmin)
             {
-                writer.WriteBoolean("site_admin"u8, _siteAdmin);
+                writer.WriteBoolean("site_admin"u8, p_siteAdmin);
             }
-            if (value.Name is { } _name)
+            if (value._name is { } p_name)
             {
-                writer.WriteString("name"u8, _name);
+                writer.WriteString("name"u8, p_name);
             }
-            if (value.Slug is { } _slug)
+            if (value._slug is { } p_slug)
             {
-                writer.WriteString("slug"u8, _slug);
+                writer.WriteString("slug"u8, p_slug);
             }
-            if (value.Description is { } _description)
+            if (value._description is { } p_description)
             {
-                writer.WriteString("description"u8, _description);
+                writer.WriteString("description"u8, p_description);
             }
-            else if ((value.JsonExplicitNulls & (1UL << 1)) != 0)
+            else if ((value._jsonExplicitNulls & 0x2UL) != 0)
             {
                 writer.WriteNull("description"u8);
             }
-            if (value.Privacy is { } _privacy)
+            if (value._privacy is { } p_privacy)
             {
-                writer.WriteString("privacy"u8, _privacy);
+                writer.WriteString("privacy"u8, p_privacy);
             }
-            if (value.NotificationSetting is { } _notificationSetting)
+            if (value._notificationSetting is { } p_notificationSetting)
             {
-                writer.WriteString("notification_setting"u8, _notificationSetting);
+                writer.WriteString("notification_setting"u8, p_notificationSetting);
             }
-            if (value.Permission is { } _permission)
+            if (value._permission is { } p_permission)
             {
-                writer.WriteString("permission"u8, _permission);
+                writer.WriteString("permission"u8, p_permission);
             }
-            if (value.MembersUrl is { } _membersUrl)
+            if (value._membersUrl is { } p_membersUrl)
             {
-                writer.WriteString("members_url"u8, _membersUrl);
+                writer.WriteString("members_url"u8, p_membersUrl);
             }
-            if (value.RepositoriesUrl is { } _repositoriesUrl)
+            if (value._repositoriesUrl is { } p_repositoriesUrl)
             {
-                writer.WriteString("repositories_url"u8, _repositoriesUrl);
+                writer.WriteString("repositories_url"u8, p_repositoriesUrl);
             }
-            if (value.Parent is { } _parent)
+            if (value._parent is { } p_parent)
             {
                 writer.WritePropertyName("parent"u8);
-                global::GitHub.Actions.DeploymentReviewerJsonConverter.WriteCore(writer, _parent);
+                global::GitHub.Actions.DeploymentReviewer.WriteCore(writer, p_parent);
             }
-            else if ((value.JsonExplicitNulls & (1UL << 2)) != 0)
+            else if ((value._jsonExplicitNulls & 0x4UL) != 0)
             {
                 writer.WriteNull("parent"u8);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes DeploymentReviewer for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class DeploymentReviewerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewer>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.DeploymentReviewer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewer.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewer.WriteCore(writer, value);
     }
 }

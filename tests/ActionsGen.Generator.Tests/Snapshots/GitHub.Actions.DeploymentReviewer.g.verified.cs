@@ -7,65 +7,104 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentReviewerJsonConverter))]
     public sealed partial class DeploymentReviewer : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>
     {
-        public string? Login { get; init; }
+        private string? _login;
+        private long? _id;
+        private string? _nodeId;
+        private string? _avatarUrl;
+        private string? _gravatarId;
+        private string? _url;
+        private string? _htmlUrl;
+        private string? _followersUrl;
+        private string? _followingUrl;
+        private string? _gistsUrl;
+        private string? _starredUrl;
+        private string? _subscriptionsUrl;
+        private string? _organizationsUrl;
+        private string? _reposUrl;
+        private string? _eventsUrl;
+        private string? _receivedEventsUrl;
+        private string? _type;
+        private bool? _siteAdmin;
+        private string? _name;
+        private string? _slug;
+        private string? _description;
+        private string? _privacy;
+        private string? _notificationSetting;
+        private string? _permission;
+        private string? _membersUrl;
+        private string? _repositoriesUrl;
+        private global::GitHub.Actions.DeploymentReviewer? _parent;
+        private ulong _jsonExplicitNulls;
 
-        public long? Id { get; init; }
+        /// <summary>Creates an empty DeploymentReviewer.</summary>
+        public DeploymentReviewer()
+        {
+        }
 
-        public string? NodeId { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private DeploymentReviewer(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public string? AvatarUrl { get; init; }
+        public string? Login { get => _login; init => _login = value; }
 
-        public string? GravatarId { get; init; }
+        public long? Id { get => _id; init => _id = value; }
 
-        public string? Url { get; init; }
+        public string? NodeId { get => _nodeId; init => _nodeId = value; }
 
-        public string? HtmlUrl { get; init; }
+        public string? AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
 
-        public string? FollowersUrl { get; init; }
+        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
 
-        public string? FollowingUrl { get; init; }
+        public string? Url { get => _url; init => _url = value; }
 
-        public string? GistsUrl { get; init; }
+        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
-        public string? StarredUrl { get; init; }
+        public string? FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
 
-        public string? SubscriptionsUrl { get; init; }
+        public string? FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
 
-        public string? OrganizationsUrl { get; init; }
+        public string? GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
 
-        public string? ReposUrl { get; init; }
+        public string? StarredUrl { get => _starredUrl; init => _starredUrl = value; }
 
-        public string? EventsUrl { get; init; }
+        public string? SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
 
-        public string? ReceivedEventsUrl { get; init; }
+        public string? OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
 
-        public string? Type { get; init; }
+        public string? ReposUrl { get => _reposUrl; init => _reposUrl = value; }
 
-        public bool? SiteAdmin { get; init; }
+        public string? EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
 
-        public string? Name { get; init; }
+        public string? ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
 
-        public string? Slug { get; init; }
+        public string? Type { get => _type; init => _type = value; }
 
-        public string? Description { get; init; }
+        public bool? SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
 
-        public string? Privacy { get; init; }
+        public string? Name { get => _name; init => _name = value; }
 
-        public string? NotificationSetting { get; init; }
+        public string? Slug { get => _slug; init => _slug = value; }
 
-        public string? Permission { get; init; }
+        public string? Description { get => _description; init => _description = value; }
 
-        public string? MembersUrl { get; init; }
+        public string? Privacy { get => _privacy; init => _privacy = value; }
 
-        public string? RepositoriesUrl { get; init; }
+        public string? NotificationSetting { get => _notificationSetting; init => _notificationSetting = value; }
 
-        public global::GitHub.Actions.DeploymentReviewer? Parent { get; init; }
+        public string? Permission { get => _permission; init => _permission = value; }
 
-        /// <summary>Optional properties read as an explicit JSON null, so writing gives back what was read.</summary>
-        internal ulong JsonExplicitNulls { get; init; }
+        public string? MembersUrl { get => _membersUrl; init => _membersUrl = value; }
 
-        static global::GitHub.Actions.DeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.DeploymentReviewerJsonConverter.ReadCore(ref reader, context);
+        public string? RepositoriesUrl { get => _repositoriesUrl; init => _repositoriesUrl = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value) => global::GitHub.Actions.DeploymentReviewerJsonConverter.WriteCore(writer, value);
+        public global::GitHub.Actions.DeploymentReviewer? Parent { get => _parent; init => _parent = value; }
+
+        static global::GitHub.Actions.DeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value) => WriteCore(writer, value);
     }
 }

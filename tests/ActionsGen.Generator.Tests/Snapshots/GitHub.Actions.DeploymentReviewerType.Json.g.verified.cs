@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes DeploymentReviewerType as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class DeploymentReviewerTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewerType>
+    public readonly partial struct DeploymentReviewerType
     {
-        public override global::GitHub.Actions.DeploymentReviewerType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.DeploymentReviewerType ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,15 +14,26 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("User"u8))
             {
-                return global::GitHub.Actions.DeploymentReviewerType.User;
+                return new global::GitHub.Actions.DeploymentReviewerType("User");
             }
             if (reader.ValueTextEquals("Team"u8))
             {
-                return global::GitHub.Actions.DeploymentReviewerType.Team;
+                return new global::GitHub.Actions.DeploymentReviewerType("Team");
             }
             return new global::GitHub.Actions.DeploymentReviewerType(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes DeploymentReviewerType for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class DeploymentReviewerTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.DeploymentReviewerType>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.DeploymentReviewerType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewerType.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.DeploymentReviewerType.WriteCore(writer, value);
     }
 }

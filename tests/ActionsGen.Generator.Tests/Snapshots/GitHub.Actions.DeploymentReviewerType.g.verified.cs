@@ -47,8 +47,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.DeploymentReviewerType global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.DeploymentReviewerTypeJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.DeploymentReviewerType global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value) => global::GitHub.Actions.DeploymentReviewerTypeJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value) => WriteCore(writer, value);
     }
 }

@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes EnvironmentApprovalState as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class EnvironmentApprovalStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.EnvironmentApprovalState>
+    public readonly partial struct EnvironmentApprovalState
     {
-        public override global::GitHub.Actions.EnvironmentApprovalState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.EnvironmentApprovalState ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,19 +14,30 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("approved"u8))
             {
-                return global::GitHub.Actions.EnvironmentApprovalState.Approved;
+                return new global::GitHub.Actions.EnvironmentApprovalState("approved");
             }
             if (reader.ValueTextEquals("rejected"u8))
             {
-                return global::GitHub.Actions.EnvironmentApprovalState.Rejected;
+                return new global::GitHub.Actions.EnvironmentApprovalState("rejected");
             }
             if (reader.ValueTextEquals("pending"u8))
             {
-                return global::GitHub.Actions.EnvironmentApprovalState.Pending;
+                return new global::GitHub.Actions.EnvironmentApprovalState("pending");
             }
             return new global::GitHub.Actions.EnvironmentApprovalState(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes EnvironmentApprovalState for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class EnvironmentApprovalStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.EnvironmentApprovalState>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.EnvironmentApprovalState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.EnvironmentApprovalState.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.EnvironmentApprovalState.WriteCore(writer, value);
     }
 }

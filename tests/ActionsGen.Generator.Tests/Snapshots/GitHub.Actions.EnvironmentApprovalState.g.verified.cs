@@ -51,8 +51,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.EnvironmentApprovalState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.EnvironmentApprovalStateJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.EnvironmentApprovalState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value) => global::GitHub.Actions.EnvironmentApprovalStateJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value) => WriteCore(writer, value);
     }
 }

@@ -3,31 +3,27 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes EnvironmentApprovals as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class EnvironmentApprovalsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.EnvironmentApprovals>
+    public sealed partial class EnvironmentApprovals
     {
-        public override global::GitHub.Actions.EnvironmentApprovals? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.EnvironmentApprovals ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "EnvironmentApprovals");
-            global::GitHub.Actions.EnvironmentApprovalState? _state = default;
-            string? _comment = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment>? _environments = default;
-            global::GitHub.Actions.SimpleUser? _user = default;
+            var value = new global::GitHub.Actions.EnvironmentApprovals(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x783132F6u when reader.ValueTextEquals("state"u8):
                         reader.Read();
-                        _state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.EnvironmentApprovalState?)global::GitHub.Actions.EnvironmentApprovalStateJsonConverter.ReadCore(ref reader, context);
+                        value._state = global::GitHub.Actions.EnvironmentApprovalState.ReadCore(ref reader, context);
+                        required0 |= 0x1UL;
                         continue;
                     case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
                         reader.Read();
-                        _comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "comment");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x2CEE88ABu when reader.ValueTextEquals("environments"u8):
                         reader.Read();
@@ -36,51 +32,81 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.ApprovalEnvironment>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.ApprovalEnvironment? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.ApprovalEnvironment?)global::GitHub.Actions.ApprovalEnvironmentJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.ApprovalEnvironment.ReadCore(ref reader, context));
                             }
-                            _environments = items0.ToArray();
+                            value._environments = items0.ToArray();
                         }
                         else
                         {
-                            _environments = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "environments");
                         }
+                        required0 |= 0x4UL;
                         continue;
                     case 0x60785EF2u when reader.ValueTextEquals("user"u8):
                         reader.Read();
-                        _user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+                        value._user = global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
+                        required0 |= 0x8UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.EnvironmentApprovals
+            if (required0 != 0xFUL)
             {
-                State = _state ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "state"),
-                Comment = _comment ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "comment"),
-                Environments = _environments ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "environments"),
-                User = _user ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "user"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "state");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "comment");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "environments");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "user");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("state"u8);
-            global::GitHub.Actions.EnvironmentApprovalStateJsonConverter.WriteCore(writer, value.State);
-            writer.WriteString("comment"u8, value.Comment);
+            global::GitHub.Actions.EnvironmentApprovalState.WriteCore(writer, value._state);
+            writer.WriteString("comment"u8, value._comment);
             writer.WritePropertyName("environments"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.Environments)
+            foreach (var item0 in value._environments)
             {
-                global::GitHub.Actions.ApprovalEnvironmentJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.ApprovalEnvironment.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
             writer.WritePropertyName("user"u8);
-            global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, value.User);
+            global::GitHub.Actions.SimpleUser.WriteCore(writer, value._user);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes EnvironmentApprovals for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class EnvironmentApprovalsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.EnvironmentApprovals>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.EnvironmentApprovals? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.EnvironmentApprovals.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.EnvironmentApprovals.WriteCore(writer, value);
     }
 }

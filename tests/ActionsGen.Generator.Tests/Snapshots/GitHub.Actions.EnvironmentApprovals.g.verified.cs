@@ -7,20 +7,38 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.EnvironmentApprovalsJsonConverter))]
     public sealed partial class EnvironmentApprovals : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>
     {
+        private global::GitHub.Actions.EnvironmentApprovalState _state;
+        private string _comment = default!;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment> _environments = default!;
+        private global::GitHub.Actions.SimpleUser _user = default!;
+
+        /// <summary>Creates an empty EnvironmentApprovals.</summary>
+        public EnvironmentApprovals()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private EnvironmentApprovals(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>Whether deployment to the environment(s) was approved or rejected or pending (with comments)</summary>
-        public required global::GitHub.Actions.EnvironmentApprovalState State { get; init; }
+        public required global::GitHub.Actions.EnvironmentApprovalState State { get => _state; init => _state = value; }
 
         /// <summary>The comment submitted with the deployment review</summary>
-        public required string Comment { get; init; }
+        public required string Comment { get => _comment; init => _comment = value; }
 
         /// <summary>The list of environments that were approved or rejected</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment> Environments { get => _environments; init => _environments = value; }
 
         /// <summary>A GitHub user.</summary>
-        public required global::GitHub.Actions.SimpleUser User { get; init; }
+        public required global::GitHub.Actions.SimpleUser User { get => _user; init => _user = value; }
 
-        static global::GitHub.Actions.EnvironmentApprovals global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.EnvironmentApprovalsJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.EnvironmentApprovals global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value) => global::GitHub.Actions.EnvironmentApprovalsJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value) => WriteCore(writer, value);
     }
 }

@@ -3,48 +3,70 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes GitActor as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class GitActorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.GitActor>
+    public sealed partial class GitActor
     {
-        public override global::GitHub.Actions.GitActor? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.GitActor ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "GitActor");
-            string? _name = default;
-            string? _email = default;
+            var value = new global::GitHub.Actions.GitActor(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "name");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x8A8753C7u when reader.ValueTextEquals("email"u8):
                         reader.Read();
-                        _email = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._email = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "email");
+                        required0 |= 0x2UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.GitActor
+            if (required0 != 0x3UL)
             {
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "name"),
-                Email = _email ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "email"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "name");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "email");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value)
         {
             writer.WriteStartObject();
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("email"u8, value.Email);
+            writer.WriteString("name"u8, value._name);
+            writer.WriteString("email"u8, value._email);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes GitActor for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class GitActorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.GitActor>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.GitActor? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.GitActor.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.GitActor.WriteCore(writer, value);
     }
 }

@@ -7,12 +7,28 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.GitActorJsonConverter))]
     public sealed partial class GitActor : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>
     {
-        public required string Name { get; init; }
+        private string _name = default!;
+        private string _email = default!;
 
-        public required string Email { get; init; }
+        /// <summary>Creates an empty GitActor.</summary>
+        public GitActor()
+        {
+        }
 
-        static global::GitHub.Actions.GitActor global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.GitActorJsonConverter.ReadCore(ref reader, context);
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private GitActor(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value) => global::GitHub.Actions.GitActorJsonConverter.WriteCore(writer, value);
+        public required string Name { get => _name; init => _name = value; }
+
+        public required string Email { get => _email; init => _email = value; }
+
+        static global::GitHub.Actions.GitActor global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value) => WriteCore(writer, value);
     }
 }

@@ -3,90 +3,74 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes Job as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.Job>
+    public sealed partial class Job
     {
-        public override global::GitHub.Actions.Job? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.Job ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "Job");
-            long? _id = default;
-            long? _runId = default;
-            string? _runUrl = default;
-            string? _nodeId = default;
-            string? _headSha = default;
-            string? _url = default;
-            string? _htmlUrl = default;
-            global::GitHub.Actions.JobStatus? _status = default;
-            global::GitHub.Actions.JobConclusion? _conclusion = default;
-            global::System.DateTimeOffset? _startedAt = default;
-            global::System.DateTimeOffset? _completedAt = default;
-            string? _name = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.JobStep>? _steps = default;
-            string? _checkRunUrl = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? _labels = default;
-            long? _runnerId = default;
-            string? _runnerName = default;
-            long? _runnerGroupId = default;
-            string? _runnerGroupName = default;
-            string? _workflowName = default;
-            string? _headBranch = default;
-            long? _runAttempt = default;
-            global::System.DateTimeOffset? _createdAt = default;
+            var value = new global::GitHub.Actions.Job(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x16CE6BC2u when reader.ValueTextEquals("run_id"u8):
                         reader.Read();
-                        _runId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x3312A508u when reader.ValueTextEquals("run_url"u8):
                         reader.Read();
-                        _runUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._runUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_url");
+                        required0 |= 0x4UL;
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "node_id");
+                        required0 |= 0x8UL;
                         continue;
                     case 0x7598DBE2u when reader.ValueTextEquals("head_sha"u8):
                         reader.Read();
-                        _headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "head_sha");
+                        required0 |= 0x10UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "url");
+                        required0 |= 0x20UL;
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
                         reader.Read();
-                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobStatus?)global::GitHub.Actions.JobStatusJsonConverter.ReadCore(ref reader, context);
+                        value._status = global::GitHub.Actions.JobStatus.ReadCore(ref reader, context);
+                        required0 |= 0x40UL;
                         continue;
                     case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
-                        _conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusionJsonConverter.ReadCore(ref reader, context);
+                        value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusion.ReadCore(ref reader, context);
                         continue;
                     case 0x686A1FE6u when reader.ValueTextEquals("started_at"u8):
                         reader.Read();
-                        _startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "started_at");
+                        required0 |= 0x80UL;
                         continue;
                     case 0x340513A2u when reader.ValueTextEquals("completed_at"u8):
                         reader.Read();
-                        _completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "name");
+                        required0 |= 0x100UL;
                         continue;
                     case 0x2C35B134u when reader.ValueTextEquals("steps"u8):
                         reader.Read();
@@ -95,20 +79,20 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.JobStep>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.JobStep? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobStep?)global::GitHub.Actions.JobStepJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.JobStep.ReadCore(ref reader, context));
                             }
-                            _steps = items0.ToArray();
+                            value._steps = items0.ToArray();
                         }
                         else
                         {
-                            _steps = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "steps");
                         }
+                        required0 |= 0x200UL;
                         continue;
                     case 0x48506797u when reader.ValueTextEquals("check_run_url"u8):
                         reader.Read();
-                        _checkRunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._checkRunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "check_run_url");
+                        required0 |= 0x400UL;
                         continue;
                     case 0xBDDA148Au when reader.ValueTextEquals("labels"u8):
                         reader.Read();
@@ -117,195 +101,237 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<string>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                string? item0 = default;
-                                item0 = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
                             }
-                            _labels = items0.ToArray();
+                            value._labels = items0.ToArray();
                         }
                         else
                         {
-                            _labels = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "labels");
                         }
+                        required0 |= 0x800UL;
                         continue;
                     case 0x89053EC1u when reader.ValueTextEquals("runner_id"u8):
                         reader.Read();
-                        _runnerId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runnerId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0xF190DF07u when reader.ValueTextEquals("runner_name"u8):
                         reader.Read();
-                        _runnerName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._runnerName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x681CB87Du when reader.ValueTextEquals("runner_group_id"u8):
                         reader.Read();
-                        _runnerGroupId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runnerGroupId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0xF08C8903u when reader.ValueTextEquals("runner_group_name"u8):
                         reader.Read();
-                        _runnerGroupName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._runnerGroupName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xFA5DA7F6u when reader.ValueTextEquals("workflow_name"u8):
                         reader.Read();
-                        _workflowName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._workflowName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xD4A8C37Cu when reader.ValueTextEquals("head_branch"u8):
                         reader.Read();
-                        _headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x9A265E9Cu when reader.ValueTextEquals("run_attempt"u8):
                         reader.Read();
-                        _runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0x57388739u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
-                        _createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.Job
+            if (required0 != 0xFFFUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "id"),
-                RunId = _runId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_id"),
-                RunUrl = _runUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_url"),
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "node_id"),
-                HeadSha = _headSha ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "head_sha"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "url"),
-                HtmlUrl = _htmlUrl,
-                Status = _status ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "status"),
-                Conclusion = _conclusion,
-                StartedAt = _startedAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "started_at"),
-                CompletedAt = _completedAt,
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "name"),
-                Steps = _steps ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "steps"),
-                CheckRunUrl = _checkRunUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "check_run_url"),
-                Labels = _labels ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "labels"),
-                RunnerId = _runnerId,
-                RunnerName = _runnerName,
-                RunnerGroupId = _runnerGroupId,
-                RunnerGroupName = _runnerGroupName,
-                WorkflowName = _workflowName,
-                HeadBranch = _headBranch,
-                RunAttempt = _runAttempt,
-                CreatedAt = _createdAt,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_url");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "node_id");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "head_sha");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "url");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "status");
+            }
+            if ((required0 & 0x80UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "started_at");
+            }
+            if ((required0 & 0x100UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "name");
+            }
+            if ((required0 & 0x200UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "steps");
+            }
+            if ((required0 & 0x400UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "check_run_url");
+            }
+            if ((required0 & 0x800UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "labels");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteNumber("run_id"u8, value.RunId);
-            writer.WriteString("run_url"u8, value.RunUrl);
-            writer.WriteString("node_id"u8, value.NodeId);
-            writer.WriteString("head_sha"u8, value.HeadSha);
-            writer.WriteString("url"u8, value.Url);
-            if (value.HtmlUrl is { } _htmlUrl)
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteNumber("run_id"u8, value._runId);
+            writer.WriteString("run_url"u8, value._runUrl);
+            writer.WriteString("node_id"u8, value._nodeId);
+            writer.WriteString("head_sha"u8, value._headSha);
+            writer.WriteString("url"u8, value._url);
+            if (value._htmlUrl is { } p_htmlUrl)
             {
-                writer.WriteString("html_url"u8, _htmlUrl);
+                writer.WriteString("html_url"u8, p_htmlUrl);
             }
             else
             {
                 writer.WriteNull("html_url"u8);
             }
             writer.WritePropertyName("status"u8);
-            global::GitHub.Actions.JobStatusJsonConverter.WriteCore(writer, value.Status);
-            if (value.Conclusion is { } _conclusion)
+            global::GitHub.Actions.JobStatus.WriteCore(writer, value._status);
+            if (value._conclusion is { } p_conclusion)
             {
                 writer.WritePropertyName("conclusion"u8);
-                global::GitHub.Actions.JobConclusionJsonConverter.WriteCore(writer, _conclusion);
+                global::GitHub.Actions.JobConclusion.WriteCore(writer, p_conclusion);
             }
             else
             {
                 writer.WriteNull("conclusion"u8);
             }
             writer.WritePropertyName("started_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.StartedAt);
-            if (value.CompletedAt is { } _completedAt)
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._startedAt);
+            if (value._completedAt is { } p_completedAt)
             {
                 writer.WritePropertyName("completed_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _completedAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_completedAt);
             }
             else
             {
                 writer.WriteNull("completed_at"u8);
             }
-            writer.WriteString("name"u8, value.Name);
+            writer.WriteString("name"u8, value._name);
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.Steps)
+            foreach (var item0 in value._steps)
             {
-                global::GitHub.Actions.JobStepJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.JobStep.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
-            writer.WriteString("check_run_url"u8, value.CheckRunUrl);
+            writer.WriteString("check_run_url"u8, value._checkRunUrl);
             writer.WritePropertyName("labels"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.Labels)
+            foreach (var item0 in value._labels)
             {
                 writer.WriteStringValue(item0);
             }
             writer.WriteEndArray();
-            if (value.RunnerId is { } _runnerId)
+            if (value._runnerId is { } p_runnerId)
             {
-                writer.WriteNumber("runner_id"u8, _runnerId);
+                writer.WriteNumber("runner_id"u8, p_runnerId);
             }
             else
             {
                 writer.WriteNull("runner_id"u8);
             }
-            if (value.RunnerName is { } _runnerName)
+            if (value._runnerName is { } p_runnerName)
             {
-                writer.WriteString("runner_name"u8, _runnerName);
+                writer.WriteString("runner_name"u8, p_runnerName);
             }
             else
             {
                 writer.WriteNull("runner_name"u8);
             }
-            if (value.RunnerGroupId is { } _runnerGroupId)
+            if (value._runnerGroupId is { } p_runnerGroupId)
             {
-                writer.WriteNumber("runner_group_id"u8, _runnerGroupId);
+                writer.WriteNumber("runner_group_id"u8, p_runnerGroupId);
             }
             else
             {
                 writer.WriteNull("runner_group_id"u8);
             }
-            if (value.RunnerGroupName is { } _runnerGroupName)
+            if (value._runnerGroupName is { } p_runnerGroupName)
             {
-                writer.WriteString("runner_group_name"u8, _runnerGroupName);
+                writer.WriteString("runner_group_name"u8, p_runnerGroupName);
             }
             else
             {
                 writer.WriteNull("runner_group_name"u8);
             }
-            if (value.WorkflowName is { } _workflowName)
+            if (value._workflowName is { } p_workflowName)
             {
-                writer.WriteString("workflow_name"u8, _workflowName);
+                writer.WriteString("workflow_name"u8, p_workflowName);
             }
             else
             {
                 writer.WriteNull("workflow_name"u8);
             }
-            if (value.HeadBranch is { } _headBranch)
+            if (value._headBranch is { } p_headBranch)
             {
-                writer.WriteString("head_branch"u8, _headBranch);
+                writer.WriteString("head_branch"u8, p_headBranch);
             }
             else
             {
                 writer.WriteNull("head_branch"u8);
             }
-            if (value.RunAttempt is { } _runAttempt)
+            if (value._runAttempt is { } p_runAttempt)
             {
-                writer.WriteNumber("run_attempt"u8, _runAttempt);
+                writer.WriteNumber("run_attempt"u8, p_runAttempt);
             }
-            if (value.CreatedAt is { } _createdAt)
+            if (value._createdAt is { } p_createdAt)
             {
                 writer.WritePropertyName("created_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _createdAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_createdAt);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes Job for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.Job>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.Job? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.Job.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.Job.WriteCore(writer, value);
     }
 }

@@ -7,72 +7,109 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobJsonConverter))]
     public sealed partial class Job : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>
     {
+        private long _id;
+        private long _runId;
+        private string _runUrl = default!;
+        private string _nodeId = default!;
+        private string _headSha = default!;
+        private string _url = default!;
+        private string? _htmlUrl;
+        private global::GitHub.Actions.JobStatus _status;
+        private global::GitHub.Actions.JobConclusion? _conclusion;
+        private global::System.DateTimeOffset _startedAt;
+        private global::System.DateTimeOffset? _completedAt;
+        private string _name = default!;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.JobStep> _steps = default!;
+        private string _checkRunUrl = default!;
+        private global::System.Collections.Generic.IReadOnlyList<string> _labels = default!;
+        private long? _runnerId;
+        private string? _runnerName;
+        private long? _runnerGroupId;
+        private string? _runnerGroupName;
+        private string? _workflowName;
+        private string? _headBranch;
+        private long? _runAttempt;
+        private global::System.DateTimeOffset? _createdAt;
+
+        /// <summary>Creates an empty Job.</summary>
+        public Job()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Job(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The id of the job.</summary>
-        public required long Id { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
         /// <summary>The id of the associated workflow run.</summary>
-        public required long RunId { get; init; }
+        public required long RunId { get => _runId; init => _runId = value; }
 
-        public required string RunUrl { get; init; }
+        public required string RunUrl { get => _runUrl; init => _runUrl = value; }
 
-        public required string NodeId { get; init; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
 
         /// <summary>The SHA of the commit that is being run.</summary>
-        public required string HeadSha { get; init; }
+        public required string HeadSha { get => _headSha; init => _headSha = value; }
 
-        public required string Url { get; init; }
+        public required string Url { get => _url; init => _url = value; }
 
-        public string? HtmlUrl { get; init; }
+        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
-        public required global::GitHub.Actions.JobStatus Status { get; init; }
+        public required global::GitHub.Actions.JobStatus Status { get => _status; init => _status = value; }
 
         /// <summary>The outcome of the job.</summary>
-        public global::GitHub.Actions.JobConclusion? Conclusion { get; init; }
+        public global::GitHub.Actions.JobConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
 
         /// <summary>The time that the job started, in ISO 8601 format.</summary>
-        public required global::System.DateTimeOffset StartedAt { get; init; }
+        public required global::System.DateTimeOffset StartedAt { get => _startedAt; init => _startedAt = value; }
 
         /// <summary>The time that the job finished, in ISO 8601 format.</summary>
-        public global::System.DateTimeOffset? CompletedAt { get; init; }
+        public global::System.DateTimeOffset? CompletedAt { get => _completedAt; init => _completedAt = value; }
 
         /// <summary>The name of the job.</summary>
-        public required string Name { get; init; }
+        public required string Name { get => _name; init => _name = value; }
 
         /// <summary>Steps in this job.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.JobStep> Steps { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.JobStep> Steps { get => _steps; init => _steps = value; }
 
-        public required string CheckRunUrl { get; init; }
+        public required string CheckRunUrl { get => _checkRunUrl; init => _checkRunUrl = value; }
 
         /// <summary>Labels for the workflow job. Specified by the "runs_on" attribute in the action's workflow file.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get => _labels; init => _labels = value; }
 
         /// <summary>The ID of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public long? RunnerId { get; init; }
+        public long? RunnerId { get => _runnerId; init => _runnerId = value; }
 
         /// <summary>The name of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public string? RunnerName { get; init; }
+        public string? RunnerName { get => _runnerName; init => _runnerName = value; }
 
         /// <summary>The ID of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public long? RunnerGroupId { get; init; }
+        public long? RunnerGroupId { get => _runnerGroupId; init => _runnerGroupId = value; }
 
         /// <summary>The name of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public string? RunnerGroupName { get; init; }
+        public string? RunnerGroupName { get => _runnerGroupName; init => _runnerGroupName = value; }
 
         /// <summary>The name of the workflow.</summary>
-        public string? WorkflowName { get; init; }
+        public string? WorkflowName { get => _workflowName; init => _workflowName = value; }
 
         /// <summary>The name of the current branch.</summary>
-        public string? HeadBranch { get; init; }
+        public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
 
         /// <summary>Attempt number of the associated workflow run, 1 for first attempt and higher if the workflow was re-run.</summary>
-        public long? RunAttempt { get; init; }
+        public long? RunAttempt { get => _runAttempt; init => _runAttempt = value; }
 
         /// <summary>The time that the job created, in ISO 8601 format.</summary>
-        public global::System.DateTimeOffset? CreatedAt { get; init; }
+        public global::System.DateTimeOffset? CreatedAt { get => _createdAt; init => _createdAt = value; }
 
-        static global::GitHub.Actions.Job global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.Job global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value) => global::GitHub.Actions.JobJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value) => WriteCore(writer, value);
     }
 }

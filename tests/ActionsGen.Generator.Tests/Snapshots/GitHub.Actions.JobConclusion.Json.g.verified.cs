@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes JobConclusion as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobConclusionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobConclusion>
+    public readonly partial struct JobConclusion
     {
-        public override global::GitHub.Actions.JobConclusion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.JobConclusion ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,35 +14,46 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("success"u8))
             {
-                return global::GitHub.Actions.JobConclusion.Success;
+                return new global::GitHub.Actions.JobConclusion("success");
             }
             if (reader.ValueTextEquals("failure"u8))
             {
-                return global::GitHub.Actions.JobConclusion.Failure;
+                return new global::GitHub.Actions.JobConclusion("failure");
             }
             if (reader.ValueTextEquals("neutral"u8))
             {
-                return global::GitHub.Actions.JobConclusion.Neutral;
+                return new global::GitHub.Actions.JobConclusion("neutral");
             }
             if (reader.ValueTextEquals("cancelled"u8))
             {
-                return global::GitHub.Actions.JobConclusion.Cancelled;
+                return new global::GitHub.Actions.JobConclusion("cancelled");
             }
             if (reader.ValueTextEquals("skipped"u8))
             {
-                return global::GitHub.Actions.JobConclusion.Skipped;
+                return new global::GitHub.Actions.JobConclusion("skipped");
             }
             if (reader.ValueTextEquals("timed_out"u8))
             {
-                return global::GitHub.Actions.JobConclusion.TimedOut;
+                return new global::GitHub.Actions.JobConclusion("timed_out");
             }
             if (reader.ValueTextEquals("action_required"u8))
             {
-                return global::GitHub.Actions.JobConclusion.ActionRequired;
+                return new global::GitHub.Actions.JobConclusion("action_required");
             }
             return new global::GitHub.Actions.JobConclusion(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes JobConclusion for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobConclusionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobConclusion>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.JobConclusion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobConclusion.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobConclusion.WriteCore(writer, value);
     }
 }

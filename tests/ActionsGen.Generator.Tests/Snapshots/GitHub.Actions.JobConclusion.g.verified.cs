@@ -67,8 +67,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.JobConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobConclusionJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.JobConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value) => global::GitHub.Actions.JobConclusionJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value) => WriteCore(writer, value);
     }
 }

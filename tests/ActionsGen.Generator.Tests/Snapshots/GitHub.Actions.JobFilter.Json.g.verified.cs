@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes JobFilter as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobFilter>
+    public readonly partial struct JobFilter
     {
-        public override global::GitHub.Actions.JobFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.JobFilter ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,15 +14,26 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("latest"u8))
             {
-                return global::GitHub.Actions.JobFilter.Latest;
+                return new global::GitHub.Actions.JobFilter("latest");
             }
             if (reader.ValueTextEquals("all"u8))
             {
-                return global::GitHub.Actions.JobFilter.All;
+                return new global::GitHub.Actions.JobFilter("all");
             }
             return new global::GitHub.Actions.JobFilter(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes JobFilter for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobFilter>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.JobFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobFilter.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobFilter.WriteCore(writer, value);
     }
 }

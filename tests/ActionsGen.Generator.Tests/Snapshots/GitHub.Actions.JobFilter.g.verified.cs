@@ -47,8 +47,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.JobFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobFilterJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.JobFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value) => global::GitHub.Actions.JobFilterJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value) => WriteCore(writer, value);
     }
 }

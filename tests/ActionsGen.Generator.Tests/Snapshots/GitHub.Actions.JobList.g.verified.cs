@@ -7,12 +7,28 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobListJsonConverter))]
     public sealed partial class JobList : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>
     {
-        public required long TotalCount { get; init; }
+        private long _totalCount;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> _jobs = default!;
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> Jobs { get; init; }
+        /// <summary>Creates an empty JobList.</summary>
+        public JobList()
+        {
+        }
 
-        static global::GitHub.Actions.JobList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobListJsonConverter.ReadCore(ref reader, context);
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private JobList(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobList value) => global::GitHub.Actions.JobListJsonConverter.WriteCore(writer, value);
+        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> Jobs { get => _jobs; init => _jobs = value; }
+
+        static global::GitHub.Actions.JobList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobList value) => WriteCore(writer, value);
     }
 }

@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes JobStatus as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStatus>
+    public readonly partial struct JobStatus
     {
-        public override global::GitHub.Actions.JobStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.JobStatus ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,31 +14,42 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("queued"u8))
             {
-                return global::GitHub.Actions.JobStatus.Queued;
+                return new global::GitHub.Actions.JobStatus("queued");
             }
             if (reader.ValueTextEquals("in_progress"u8))
             {
-                return global::GitHub.Actions.JobStatus.InProgress;
+                return new global::GitHub.Actions.JobStatus("in_progress");
             }
             if (reader.ValueTextEquals("completed"u8))
             {
-                return global::GitHub.Actions.JobStatus.Completed;
+                return new global::GitHub.Actions.JobStatus("completed");
             }
             if (reader.ValueTextEquals("waiting"u8))
             {
-                return global::GitHub.Actions.JobStatus.Waiting;
+                return new global::GitHub.Actions.JobStatus("waiting");
             }
             if (reader.ValueTextEquals("requested"u8))
             {
-                return global::GitHub.Actions.JobStatus.Requested;
+                return new global::GitHub.Actions.JobStatus("requested");
             }
             if (reader.ValueTextEquals("pending"u8))
             {
-                return global::GitHub.Actions.JobStatus.Pending;
+                return new global::GitHub.Actions.JobStatus("pending");
             }
             return new global::GitHub.Actions.JobStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes JobStatus for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStatus>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.JobStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStatus.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStatus.WriteCore(writer, value);
     }
 }

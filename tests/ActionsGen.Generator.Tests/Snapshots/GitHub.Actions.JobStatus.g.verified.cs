@@ -63,8 +63,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.JobStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobStatusJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.JobStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value) => global::GitHub.Actions.JobStatusJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value) => WriteCore(writer, value);
     }
 }

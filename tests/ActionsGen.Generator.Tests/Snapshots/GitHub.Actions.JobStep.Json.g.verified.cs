@@ -3,95 +3,104 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes JobStep as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobStepJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStep>
+    public sealed partial class JobStep
     {
-        public override global::GitHub.Actions.JobStep? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.JobStep ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "JobStep");
-            string? _name = default;
-            global::GitHub.Actions.JobStepStatus? _status = default;
-            global::GitHub.Actions.JobConclusion? _conclusion = default;
-            long? _number = default;
-            global::System.DateTimeOffset? _startedAt = default;
-            global::System.DateTimeOffset? _completedAt = default;
+            var value = new global::GitHub.Actions.JobStep(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "name");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
                         reader.Read();
-                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobStepStatus?)global::GitHub.Actions.JobStepStatusJsonConverter.ReadCore(ref reader, context);
+                        value._status = global::GitHub.Actions.JobStepStatus.ReadCore(ref reader, context);
+                        required0 |= 0x2UL;
                         continue;
                     case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
-                        _conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusionJsonConverter.ReadCore(ref reader, context);
+                        value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusion.ReadCore(ref reader, context);
                         continue;
                     case 0x1BD670A0u when reader.ValueTextEquals("number"u8):
                         reader.Read();
-                        _number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "number");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x686A1FE6u when reader.ValueTextEquals("started_at"u8):
                         reader.Read();
-                        _startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                     case 0x340513A2u when reader.ValueTextEquals("completed_at"u8):
                         reader.Read();
-                        _completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.JobStep
+            if (required0 != 0x7UL)
             {
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "name"),
-                Status = _status ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "status"),
-                Conclusion = _conclusion,
-                Number = _number ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "number"),
-                StartedAt = _startedAt,
-                CompletedAt = _completedAt,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "name");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "status");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "number");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value)
         {
             writer.WriteStartObject();
-            writer.WriteString("name"u8, value.Name);
+            writer.WriteString("name"u8, value._name);
             writer.WritePropertyName("status"u8);
-            global::GitHub.Actions.JobStepStatusJsonConverter.WriteCore(writer, value.Status);
-            if (value.Conclusion is { } _conclusion)
+            global::GitHub.Actions.JobStepStatus.WriteCore(writer, value._status);
+            if (value._conclusion is { } p_conclusion)
             {
                 writer.WritePropertyName("conclusion"u8);
-                global::GitHub.Actions.JobConclusionJsonConverter.WriteCore(writer, _conclusion);
+                global::GitHub.Actions.JobConclusion.WriteCore(writer, p_conclusion);
             }
             else
             {
                 writer.WriteNull("conclusion"u8);
             }
-            writer.WriteNumber("number"u8, value.Number);
-            if (value.StartedAt is { } _startedAt)
+            writer.WriteNumber("number"u8, value._number);
+            if (value._startedAt is { } p_startedAt)
             {
                 writer.WritePropertyName("started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _startedAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_startedAt);
             }
             else
             {
                 writer.WriteNull("started_at"u8);
             }
-            if (value.CompletedAt is { } _completedAt)
+            if (value._completedAt is { } p_completedAt)
             {
                 writer.WritePropertyName("completed_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _completedAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_completedAt);
             }
             else
             {
@@ -99,5 +108,15 @@ namespace GitHub.Actions
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes JobStep for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobStepJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStep>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.JobStep? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStep.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStep.WriteCore(writer, value);
     }
 }

@@ -7,25 +7,45 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobStepJsonConverter))]
     public sealed partial class JobStep : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>
     {
+        private string _name = default!;
+        private global::GitHub.Actions.JobStepStatus _status;
+        private global::GitHub.Actions.JobConclusion? _conclusion;
+        private long _number;
+        private global::System.DateTimeOffset? _startedAt;
+        private global::System.DateTimeOffset? _completedAt;
+
+        /// <summary>Creates an empty JobStep.</summary>
+        public JobStep()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private JobStep(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The name of the job.</summary>
-        public required string Name { get; init; }
+        public required string Name { get => _name; init => _name = value; }
 
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
-        public required global::GitHub.Actions.JobStepStatus Status { get; init; }
+        public required global::GitHub.Actions.JobStepStatus Status { get => _status; init => _status = value; }
 
         /// <summary>The outcome of the job.</summary>
-        public global::GitHub.Actions.JobConclusion? Conclusion { get; init; }
+        public global::GitHub.Actions.JobConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
 
-        public required long Number { get; init; }
+        public required long Number { get => _number; init => _number = value; }
 
         /// <summary>The time that the step started, in ISO 8601 format.</summary>
-        public global::System.DateTimeOffset? StartedAt { get; init; }
+        public global::System.DateTimeOffset? StartedAt { get => _startedAt; init => _startedAt = value; }
 
         /// <summary>The time that the job finished, in ISO 8601 format.</summary>
-        public global::System.DateTimeOffset? CompletedAt { get; init; }
+        public global::System.DateTimeOffset? CompletedAt { get => _completedAt; init => _completedAt = value; }
 
-        static global::GitHub.Actions.JobStep global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobStepJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.JobStep global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value) => global::GitHub.Actions.JobStepJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value) => WriteCore(writer, value);
     }
 }

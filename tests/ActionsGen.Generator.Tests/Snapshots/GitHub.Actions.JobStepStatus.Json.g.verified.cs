@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes JobStepStatus as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class JobStepStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStepStatus>
+    public readonly partial struct JobStepStatus
     {
-        public override global::GitHub.Actions.JobStepStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.JobStepStatus ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,19 +14,30 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("queued"u8))
             {
-                return global::GitHub.Actions.JobStepStatus.Queued;
+                return new global::GitHub.Actions.JobStepStatus("queued");
             }
             if (reader.ValueTextEquals("in_progress"u8))
             {
-                return global::GitHub.Actions.JobStepStatus.InProgress;
+                return new global::GitHub.Actions.JobStepStatus("in_progress");
             }
             if (reader.ValueTextEquals("completed"u8))
             {
-                return global::GitHub.Actions.JobStepStatus.Completed;
+                return new global::GitHub.Actions.JobStepStatus("completed");
             }
             return new global::GitHub.Actions.JobStepStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes JobStepStatus for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class JobStepStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.JobStepStatus>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.JobStepStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStepStatus.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.JobStepStatus.WriteCore(writer, value);
     }
 }

@@ -51,8 +51,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.JobStepStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.JobStepStatusJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.JobStepStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value) => global::GitHub.Actions.JobStepStatusJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value) => WriteCore(writer, value);
     }
 }

@@ -3,384 +3,529 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes MinimalRepository as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class MinimalRepositoryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.MinimalRepository>
+    public sealed partial class MinimalRepository
     {
-        public override global::GitHub.Actions.MinimalRepository? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.MinimalRepository ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "MinimalRepository");
-            long? _id = default;
-            string? _nodeId = default;
-            string? _name = default;
-            string? _fullName = default;
-            global::GitHub.Actions.SimpleUser? _owner = default;
-            bool? _private = default;
-            string? _htmlUrl = default;
-            string? _description = default;
-            bool? _fork = default;
-            string? _url = default;
-            string? _archiveUrl = default;
-            string? _assigneesUrl = default;
-            string? _blobsUrl = default;
-            string? _branchesUrl = default;
-            string? _collaboratorsUrl = default;
-            string? _commentsUrl = default;
-            string? _commitsUrl = default;
-            string? _compareUrl = default;
-            string? _contentsUrl = default;
-            string? _contributorsUrl = default;
-            string? _deploymentsUrl = default;
-            string? _downloadsUrl = default;
-            string? _eventsUrl = default;
-            string? _forksUrl = default;
-            string? _gitCommitsUrl = default;
-            string? _gitRefsUrl = default;
-            string? _gitTagsUrl = default;
-            string? _gitUrl = default;
-            string? _issueCommentUrl = default;
-            string? _issueEventsUrl = default;
-            string? _issuesUrl = default;
-            string? _keysUrl = default;
-            string? _labelsUrl = default;
-            string? _languagesUrl = default;
-            string? _mergesUrl = default;
-            string? _milestonesUrl = default;
-            string? _notificationsUrl = default;
-            string? _pullsUrl = default;
-            string? _releasesUrl = default;
-            string? _sshUrl = default;
-            string? _stargazersUrl = default;
-            string? _statusesUrl = default;
-            string? _subscribersUrl = default;
-            string? _subscriptionUrl = default;
-            string? _tagsUrl = default;
-            string? _teamsUrl = default;
-            string? _treesUrl = default;
-            string? _hooksUrl = default;
+            var value = new global::GitHub.Actions.MinimalRepository(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "node_id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "name");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x65975472u when reader.ValueTextEquals("full_name"u8):
                         reader.Read();
-                        _fullName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._fullName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "full_name");
+                        required0 |= 0x8UL;
                         continue;
                     case 0xF5674CD4u when reader.ValueTextEquals("owner"u8):
                         reader.Read();
-                        _owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+                        value._owner = global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
+                        required0 |= 0x10UL;
                         continue;
                     case 0x62CB0D0Cu when reader.ValueTextEquals("private"u8):
                         reader.Read();
-                        _private = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._private = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "private");
+                        required0 |= 0x20UL;
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "html_url");
+                        required0 |= 0x40UL;
                         continue;
                     case 0x346F3B69u when reader.ValueTextEquals("description"u8):
                         reader.Read();
-                        _description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x3E58C421u when reader.ValueTextEquals("fork"u8):
                         reader.Read();
-                        _fork = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._fork = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "fork");
+                        required0 |= 0x80UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "url");
+                        required0 |= 0x100UL;
                         continue;
                     case 0x4E88157Fu when reader.ValueTextEquals("archive_url"u8):
                         reader.Read();
-                        _archiveUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._archiveUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "archive_url");
+                        required0 |= 0x200UL;
                         continue;
                     case 0xB9D555C5u when reader.ValueTextEquals("assignees_url"u8):
                         reader.Read();
-                        _assigneesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._assigneesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "assignees_url");
+                        required0 |= 0x400UL;
                         continue;
                     case 0xCF8BFE45u when reader.ValueTextEquals("blobs_url"u8):
                         reader.Read();
-                        _blobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._blobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "blobs_url");
+                        required0 |= 0x800UL;
                         continue;
                     case 0xCF20ABABu when reader.ValueTextEquals("branches_url"u8):
                         reader.Read();
-                        _branchesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._branchesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "branches_url");
+                        required0 |= 0x1000UL;
                         continue;
                     case 0x3046CF98u when reader.ValueTextEquals("collaborators_url"u8):
                         reader.Read();
-                        _collaboratorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._collaboratorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "collaborators_url");
+                        required0 |= 0x2000UL;
                         continue;
                     case 0xC97D9CE9u when reader.ValueTextEquals("comments_url"u8):
                         reader.Read();
-                        _commentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._commentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "comments_url");
+                        required0 |= 0x4000UL;
                         continue;
                     case 0x49B8E017u when reader.ValueTextEquals("commits_url"u8):
                         reader.Read();
-                        _commitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._commitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "commits_url");
+                        required0 |= 0x8000UL;
                         continue;
                     case 0x171A7FC2u when reader.ValueTextEquals("compare_url"u8):
                         reader.Read();
-                        _compareUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._compareUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "compare_url");
+                        required0 |= 0x10000UL;
                         continue;
                     case 0x88A8C1CDu when reader.ValueTextEquals("contents_url"u8):
                         reader.Read();
-                        _contentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._contentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contents_url");
+                        required0 |= 0x20000UL;
                         continue;
                     case 0xA1403485u when reader.ValueTextEquals("contributors_url"u8):
                         reader.Read();
-                        _contributorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._contributorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contributors_url");
+                        required0 |= 0x40000UL;
                         continue;
                     case 0x32D23BC9u when reader.ValueTextEquals("deployments_url"u8):
                         reader.Read();
-                        _deploymentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._deploymentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "deployments_url");
+                        required0 |= 0x80000UL;
                         continue;
                     case 0x3FC08844u when reader.ValueTextEquals("downloads_url"u8):
                         reader.Read();
-                        _downloadsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._downloadsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "downloads_url");
+                        required0 |= 0x100000UL;
                         continue;
                     case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
-                        _eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "events_url");
+                        required0 |= 0x200000UL;
                         continue;
                     case 0x971D645Cu when reader.ValueTextEquals("forks_url"u8):
                         reader.Read();
-                        _forksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._forksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "forks_url");
+                        required0 |= 0x400000UL;
                         continue;
                     case 0xE69D7314u when reader.ValueTextEquals("git_commits_url"u8):
                         reader.Read();
-                        _gitCommitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gitCommitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_commits_url");
+                        required0 |= 0x800000UL;
                         continue;
                     case 0x5DA565DCu when reader.ValueTextEquals("git_refs_url"u8):
                         reader.Read();
-                        _gitRefsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gitRefsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_refs_url");
+                        required0 |= 0x1000000UL;
                         continue;
                     case 0x025BC6BFu when reader.ValueTextEquals("git_tags_url"u8):
                         reader.Read();
-                        _gitTagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gitTagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_tags_url");
+                        required0 |= 0x2000000UL;
                         continue;
                     case 0x1D318F35u when reader.ValueTextEquals("git_url"u8):
                         reader.Read();
-                        _gitUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gitUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xEB33E81Cu when reader.ValueTextEquals("issue_comment_url"u8):
                         reader.Read();
-                        _issueCommentUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._issueCommentUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_comment_url");
+                        required0 |= 0x4000000UL;
                         continue;
                     case 0x3A9918EAu when reader.ValueTextEquals("issue_events_url"u8):
                         reader.Read();
-                        _issueEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._issueEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_events_url");
+                        required0 |= 0x8000000UL;
                         continue;
                     case 0xF8F44A4Bu when reader.ValueTextEquals("issues_url"u8):
                         reader.Read();
-                        _issuesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._issuesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issues_url");
+                        required0 |= 0x10000000UL;
                         continue;
                     case 0x2FF37927u when reader.ValueTextEquals("keys_url"u8):
                         reader.Read();
-                        _keysUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._keysUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "keys_url");
+                        required0 |= 0x20000000UL;
                         continue;
                     case 0x3A1DEBC8u when reader.ValueTextEquals("labels_url"u8):
                         reader.Read();
-                        _labelsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._labelsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "labels_url");
+                        required0 |= 0x40000000UL;
                         continue;
                     case 0x56F7CE9Eu when reader.ValueTextEquals("languages_url"u8):
                         reader.Read();
-                        _languagesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._languagesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "languages_url");
+                        required0 |= 0x80000000UL;
                         continue;
                     case 0x6B72EDAAu when reader.ValueTextEquals("merges_url"u8):
                         reader.Read();
-                        _mergesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._mergesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "merges_url");
+                        required0 |= 0x100000000UL;
                         continue;
                     case 0x9AFEED48u when reader.ValueTextEquals("milestones_url"u8):
                         reader.Read();
-                        _milestonesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._milestonesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "milestones_url");
+                        required0 |= 0x200000000UL;
                         continue;
                     case 0x34285A81u when reader.ValueTextEquals("notifications_url"u8):
                         reader.Read();
-                        _notificationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._notificationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "notifications_url");
+                        required0 |= 0x400000000UL;
                         continue;
                     case 0xCA12A649u when reader.ValueTextEquals("pulls_url"u8):
                         reader.Read();
-                        _pullsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._pullsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "pulls_url");
+                        required0 |= 0x800000000UL;
                         continue;
                     case 0x7B380049u when reader.ValueTextEquals("releases_url"u8):
                         reader.Read();
-                        _releasesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._releasesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "releases_url");
+                        required0 |= 0x1000000000UL;
                         continue;
                     case 0x5809C1F3u when reader.ValueTextEquals("ssh_url"u8):
                         reader.Read();
-                        _sshUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._sshUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x2CF9D4BDu when reader.ValueTextEquals("stargazers_url"u8):
                         reader.Read();
-                        _stargazersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._stargazersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "stargazers_url");
+                        required0 |= 0x2000000000UL;
                         continue;
                     case 0x99E49D09u when reader.ValueTextEquals("statuses_url"u8):
                         reader.Read();
-                        _statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "statuses_url");
+                        required0 |= 0x4000000000UL;
                         continue;
                     case 0x846DE976u when reader.ValueTextEquals("subscribers_url"u8):
                         reader.Read();
-                        _subscribersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._subscribersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscribers_url");
+                        required0 |= 0x8000000000UL;
                         continue;
                     case 0x9952C7E2u when reader.ValueTextEquals("subscription_url"u8):
                         reader.Read();
-                        _subscriptionUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._subscriptionUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscription_url");
+                        required0 |= 0x10000000000UL;
                         continue;
                     case 0xF6B0EE06u when reader.ValueTextEquals("tags_url"u8):
                         reader.Read();
-                        _tagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._tagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "tags_url");
+                        required0 |= 0x20000000000UL;
                         continue;
                     case 0x5B31AA07u when reader.ValueTextEquals("teams_url"u8):
                         reader.Read();
-                        _teamsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._teamsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "teams_url");
+                        required0 |= 0x40000000000UL;
                         continue;
                     case 0x560251F0u when reader.ValueTextEquals("trees_url"u8):
                         reader.Read();
-                        _treesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._treesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "trees_url");
+                        required0 |= 0x80000000000UL;
                         continue;
                     case 0x70F18385u when reader.ValueTextEquals("hooks_url"u8):
                         reader.Read();
-                        _hooksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._hooksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "hooks_url");
+                        required0 |= 0x100000000000UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.MinimalRepository
+            if (required0 != 0x1FFFFFFFFFFFUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "id"),
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "node_id"),
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "name"),
-                FullName = _fullName ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "full_name"),
-                Owner = _owner ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "owner"),
-                Private = _private ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "private"),
-                HtmlUrl = _htmlUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "html_url"),
-                Description = _description,
-                Fork = _fork ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "fork"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "url"),
-                ArchiveUrl = _archiveUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "archive_url"),
-                AssigneesUrl = _assigneesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "assignees_url"),
-                BlobsUrl = _blobsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "blobs_url"),
-                BranchesUrl = _branchesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "branches_url"),
-                CollaboratorsUrl = _collaboratorsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "collaborators_url"),
-                CommentsUrl = _commentsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "comments_url"),
-                CommitsUrl = _commitsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "commits_url"),
-                CompareUrl = _compareUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "compare_url"),
-                ContentsUrl = _contentsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contents_url"),
-                ContributorsUrl = _contributorsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contributors_url"),
-                DeploymentsUrl = _deploymentsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "deployments_url"),
-                DownloadsUrl = _downloadsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "downloads_url"),
-                EventsUrl = _eventsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "events_url"),
-                ForksUrl = _forksUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "forks_url"),
-                GitCommitsUrl = _gitCommitsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_commits_url"),
-                GitRefsUrl = _gitRefsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_refs_url"),
-                GitTagsUrl = _gitTagsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_tags_url"),
-                GitUrl = _gitUrl,
-                IssueCommentUrl = _issueCommentUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_comment_url"),
-                IssueEventsUrl = _issueEventsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_events_url"),
-                IssuesUrl = _issuesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issues_url"),
-                KeysUrl = _keysUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "keys_url"),
-                LabelsUrl = _labelsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "labels_url"),
-                LanguagesUrl = _languagesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "languages_url"),
-                MergesUrl = _mergesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "merges_url"),
-                MilestonesUrl = _milestonesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "milestones_url"),
-                NotificationsUrl = _notificationsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "notifications_url"),
-                PullsUrl = _pullsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "pulls_url"),
-                ReleasesUrl = _releasesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "releases_url"),
-                SshUrl = _sshUrl,
-                StargazersUrl = _stargazersUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "stargazers_url"),
-                StatusesUrl = _statusesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "statuses_url"),
-                SubscribersUrl = _subscribersUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscribers_url"),
-                SubscriptionUrl = _subscriptionUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscription_url"),
-                TagsUrl = _tagsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "tags_url"),
-                TeamsUrl = _teamsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "teams_url"),
-                TreesUrl = _treesUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "trees_url"),
-                HooksUrl = _hooksUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "hooks_url"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "node_id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "name");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "full_name");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "owner");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "private");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "html_url");
+            }
+            if ((required0 & 0x80UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "fork");
+            }
+            if ((required0 & 0x100UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "url");
+            }
+            if ((required0 & 0x200UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "archive_url");
+            }
+            if ((required0 & 0x400UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "assignees_url");
+            }
+            if ((required0 & 0x800UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "blobs_url");
+            }
+            if ((required0 & 0x1000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "branches_url");
+            }
+            if ((required0 & 0x2000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "collaborators_url");
+            }
+            if ((required0 & 0x4000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "comments_url");
+            }
+            if ((required0 & 0x8000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "commits_url");
+            }
+            if ((required0 & 0x10000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "compare_url");
+            }
+            if ((required0 & 0x20000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contents_url");
+            }
+            if ((required0 & 0x40000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contributors_url");
+            }
+            if ((required0 & 0x80000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "deployments_url");
+            }
+            if ((required0 & 0x100000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "downloads_url");
+            }
+            if ((required0 & 0x200000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "events_url");
+            }
+            if ((required0 & 0x400000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "forks_url");
+            }
+            if ((required0 & 0x800000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_commits_url");
+            }
+            if ((required0 & 0x1000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_refs_url");
+            }
+            if ((required0 & 0x2000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_tags_url");
+            }
+            if ((required0 & 0x4000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_comment_url");
+            }
+            if ((required0 & 0x8000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_events_url");
+            }
+            if ((required0 & 0x10000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issues_url");
+            }
+            if ((required0 & 0x20000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "keys_url");
+            }
+            if ((required0 & 0x40000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "labels_url");
+            }
+            if ((required0 & 0x80000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "languages_url");
+            }
+            if ((required0 & 0x100000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "merges_url");
+            }
+            if ((required0 & 0x200000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "milestones_url");
+            }
+            if ((required0 & 0x400000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "notifications_url");
+            }
+            if ((required0 & 0x800000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "pulls_url");
+            }
+            if ((required0 & 0x1000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "releases_url");
+            }
+            if ((required0 & 0x2000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "stargazers_url");
+            }
+            if ((required0 & 0x4000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "statuses_url");
+            }
+            if ((required0 & 0x8000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscribers_url");
+            }
+            if ((required0 & 0x10000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscription_url");
+            }
+            if ((required0 & 0x20000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "tags_url");
+            }
+            if ((required0 & 0x40000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "teams_url");
+            }
+            if ((required0 & 0x80000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "trees_url");
+            }
+            if ((required0 & 0x100000000000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "hooks_url");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("node_id"u8, value.NodeId);
-            writer.WriteString("name"u8, value.Name);
-            writer.WriteString("full_name"u8, value.FullName);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteString("node_id"u8, value._nodeId);
+            writer.WriteString("name"u8, value._name);
+            writer.WriteString("full_name"u8, value._fullName);
             writer.WritePropertyName("owner"u8);
-            global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, value.Owner);
-            writer.WriteBoolean("private"u8, value.Private);
-            writer.WriteString("html_url"u8, value.HtmlUrl);
-            if (value.Description is { } _description)
+            global::GitHub.Actions.SimpleUser.WriteCore(writer, value._owner);
+            writer.WriteBoolean("private"u8, value._private);
+            writer.WriteString("html_url"u8, value._htmlUrl);
+            if (value._description is { } p_description)
             {
-                writer.WriteString("description"u8, _description);
+                writer.WriteString("description"u8, p_description);
             }
             else
             {
                 writer.WriteNull("description"u8);
             }
-            writer.WriteBoolean("fork"u8, value.Fork);
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteString("archive_url"u8, value.ArchiveUrl);
-            writer.WriteString("assignees_url"u8, value.AssigneesUrl);
-            writer.WriteString("blobs_url"u8, value.BlobsUrl);
-            writer.WriteString("branches_url"u8, value.BranchesUrl);
-            writer.WriteString("collaborators_url"u8, value.CollaboratorsUrl);
-            writer.WriteString("comments_url"u8, value.CommentsUrl);
-            writer.WriteString("commits_url"u8, value.CommitsUrl);
-            writer.WriteString("compare_url"u8, value.CompareUrl);
-            writer.WriteString("contents_url"u8, value.ContentsUrl);
-            writer.WriteString("contributors_url"u8, value.ContributorsUrl);
-            writer.WriteString("deployments_url"u8, value.DeploymentsUrl);
-            writer.WriteString("downloads_url"u8, value.DownloadsUrl);
-            writer.WriteString("events_url"u8, value.EventsUrl);
-            writer.WriteString("forks_url"u8, value.ForksUrl);
-            writer.WriteString("git_commits_url"u8, value.GitCommitsUrl);
-            writer.WriteString("git_refs_url"u8, value.GitRefsUrl);
-            writer.WriteString("git_tags_url"u8, value.GitTagsUrl);
-            if (value.GitUrl is { } _gitUrl)
+            writer.WriteBoolean("fork"u8, value._fork);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteString("archive_url"u8, value._archiveUrl);
+            writer.WriteString("assignees_url"u8, value._assigneesUrl);
+            writer.WriteString("blobs_url"u8, value._blobsUrl);
+            writer.WriteString("branches_url"u8, value._branchesUrl);
+            writer.WriteString("collaborators_url"u8, value._collaboratorsUrl);
+            writer.WriteString("comments_url"u8, value._commentsUrl);
+            writer.WriteString("commits_url"u8, value._commitsUrl);
+            writer.WriteString("compare_url"u8, value._compareUrl);
+            writer.WriteString("contents_url"u8, value._contentsUrl);
+            writer.WriteString("contributors_url"u8, value._contributorsUrl);
+            writer.WriteString("deployments_url"u8, value._deploymentsUrl);
+            writer.WriteString("downloads_url"u8, value._downloadsUrl);
+            writer.WriteString("events_url"u8, value._eventsUrl);
+            writer.WriteString("forks_url"u8, value._forksUrl);
+            writer.WriteString("git_commits_url"u8, value._gitCommitsUrl);
+            writer.WriteString("git_refs_url"u8, value._gitRefsUrl);
+            writer.WriteString("git_tags_url"u8, value._gitTagsUrl);
+            if (value._gitUrl is { } p_gitUrl)
             {
-                writer.WriteString("git_url"u8, _gitUrl);
+                writer.WriteString("git_url"u8, p_gitUrl);
             }
-            writer.WriteString("issue_comment_url"u8, value.IssueCommentUrl);
-            writer.WriteString("issue_events_url"u8, value.IssueEventsUrl);
-            writer.WriteString("issues_url"u8, value.IssuesUrl);
-            writer.WriteString("keys_url"u8, value.KeysUrl);
-            writer.WriteString("labels_url"u8, value.LabelsUrl);
-            writer.WriteString("languages_url"u8, value.LanguagesUrl);
-            writer.WriteString("merges_url"u8, value.MergesUrl);
-            writer.WriteString("milestones_url"u8, value.MilestonesUrl);
-            writer.WriteString("notifications_url"u8, value.NotificationsUrl);
-            writer.WriteString("pulls_url"u8, value.PullsUrl);
-            writer.WriteString("releases_url"u8, value.ReleasesUrl);
-            if (value.SshUrl is { } _sshUrl)
+            writer.WriteString("issue_comment_url"u8, value._issueCommentUrl);
+            writer.WriteString("issue_events_url"u8, value._issueEventsUrl);
+            writer.WriteString("issues_url"u8, value._issuesUrl);
+            writer.WriteString("keys_url"u8, value._keysUrl);
+            writer.WriteString("labels_url"u8, value._labelsUrl);
+            writer.WriteString("languages_url"u8, value._languagesUrl);
+            writer.WriteString("merges_url"u8, value._mergesUrl);
+            writer.WriteString("milestones_url"u8, value._milestonesUrl);
+            writer.WriteString("notifications_url"u8, value._notificationsUrl);
+            writer.WriteString("pulls_url"u8, value._pullsUrl);
+            writer.WriteString("releases_url"u8, value._releasesUrl);
+            if (value._sshUrl is { } p_sshUrl)
             {
-                writer.WriteString("ssh_url"u8, _sshUrl);
+                writer.WriteString("ssh_url"u8, p_sshUrl);
             }
-            writer.WriteString("stargazers_url"u8, value.StargazersUrl);
-            writer.WriteString("statuses_url"u8, value.StatusesUrl);
-            writer.WriteString("subscribers_url"u8, value.SubscribersUrl);
-            writer.WriteString("subscription_url"u8, value.SubscriptionUrl);
-            writer.WriteString("tags_url"u8, value.TagsUrl);
-            writer.WriteString("teams_url"u8, value.TeamsUrl);
-            writer.WriteString("trees_url"u8, value.TreesUrl);
-            writer.WriteString("hooks_url"u8, value.HooksUrl);
+            writer.WriteString("stargazers_url"u8, value._stargazersUrl);
+            writer.WriteString("statuses_url"u8, value._statusesUrl);
+            writer.WriteString("subscribers_url"u8, value._subscribersUrl);
+            writer.WriteString("subscription_url"u8, value._subscriptionUrl);
+            writer.WriteString("tags_url"u8, value._tagsUrl);
+            writer.WriteString("teams_url"u8, value._teamsUrl);
+            writer.WriteString("trees_url"u8, value._treesUrl);
+            writer.WriteString("hooks_url"u8, value._hooksUrl);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes MinimalRepository for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class MinimalRepositoryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.MinimalRepository>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.MinimalRepository? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.MinimalRepository.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.MinimalRepository.WriteCore(writer, value);
     }
 }

@@ -7,105 +7,167 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.MinimalRepositoryJsonConverter))]
     public sealed partial class MinimalRepository : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>
     {
-        public required long Id { get; init; }
+        private long _id;
+        private string _nodeId = default!;
+        private string _name = default!;
+        private string _fullName = default!;
+        private global::GitHub.Actions.SimpleUser _owner = default!;
+        private bool _private;
+        private string _htmlUrl = default!;
+        private string? _description;
+        private bool _fork;
+        private string _url = default!;
+        private string _archiveUrl = default!;
+        private string _assigneesUrl = default!;
+        private string _blobsUrl = default!;
+        private string _branchesUrl = default!;
+        private string _collaboratorsUrl = default!;
+        private string _commentsUrl = default!;
+        private string _commitsUrl = default!;
+        private string _compareUrl = default!;
+        private string _contentsUrl = default!;
+        private string _contributorsUrl = default!;
+        private string _deploymentsUrl = default!;
+        private string _downloadsUrl = default!;
+        private string _eventsUrl = default!;
+        private string _forksUrl = default!;
+        private string _gitCommitsUrl = default!;
+        private string _gitRefsUrl = default!;
+        private string _gitTagsUrl = default!;
+        private string? _gitUrl;
+        private string _issueCommentUrl = default!;
+        private string _issueEventsUrl = default!;
+        private string _issuesUrl = default!;
+        private string _keysUrl = default!;
+        private string _labelsUrl = default!;
+        private string _languagesUrl = default!;
+        private string _mergesUrl = default!;
+        private string _milestonesUrl = default!;
+        private string _notificationsUrl = default!;
+        private string _pullsUrl = default!;
+        private string _releasesUrl = default!;
+        private string? _sshUrl;
+        private string _stargazersUrl = default!;
+        private string _statusesUrl = default!;
+        private string _subscribersUrl = default!;
+        private string _subscriptionUrl = default!;
+        private string _tagsUrl = default!;
+        private string _teamsUrl = default!;
+        private string _treesUrl = default!;
+        private string _hooksUrl = default!;
 
-        public required string NodeId { get; init; }
+        /// <summary>Creates an empty MinimalRepository.</summary>
+        public MinimalRepository()
+        {
+        }
 
-        public required string Name { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private MinimalRepository(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public required string FullName { get; init; }
+        public required long Id { get => _id; init => _id = value; }
+
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+
+        public required string Name { get => _name; init => _name = value; }
+
+        public required string FullName { get => _fullName; init => _fullName = value; }
 
         /// <summary>A GitHub user.</summary>
-        public required global::GitHub.Actions.SimpleUser Owner { get; init; }
+        public required global::GitHub.Actions.SimpleUser Owner { get => _owner; init => _owner = value; }
 
-        public required bool Private { get; init; }
+        public required bool Private { get => _private; init => _private = value; }
 
-        public required string HtmlUrl { get; init; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
-        public string? Description { get; init; }
+        public string? Description { get => _description; init => _description = value; }
 
-        public required bool Fork { get; init; }
+        public required bool Fork { get => _fork; init => _fork = value; }
 
-        public required string Url { get; init; }
+        public required string Url { get => _url; init => _url = value; }
 
-        public required string ArchiveUrl { get; init; }
+        public required string ArchiveUrl { get => _archiveUrl; init => _archiveUrl = value; }
 
-        public required string AssigneesUrl { get; init; }
+        public required string AssigneesUrl { get => _assigneesUrl; init => _assigneesUrl = value; }
 
-        public required string BlobsUrl { get; init; }
+        public required string BlobsUrl { get => _blobsUrl; init => _blobsUrl = value; }
 
-        public required string BranchesUrl { get; init; }
+        public required string BranchesUrl { get => _branchesUrl; init => _branchesUrl = value; }
 
-        public required string CollaboratorsUrl { get; init; }
+        public required string CollaboratorsUrl { get => _collaboratorsUrl; init => _collaboratorsUrl = value; }
 
-        public required string CommentsUrl { get; init; }
+        public required string CommentsUrl { get => _commentsUrl; init => _commentsUrl = value; }
 
-        public required string CommitsUrl { get; init; }
+        public required string CommitsUrl { get => _commitsUrl; init => _commitsUrl = value; }
 
-        public required string CompareUrl { get; init; }
+        public required string CompareUrl { get => _compareUrl; init => _compareUrl = value; }
 
-        public required string ContentsUrl { get; init; }
+        public required string ContentsUrl { get => _contentsUrl; init => _contentsUrl = value; }
 
-        public required string ContributorsUrl { get; init; }
+        public required string ContributorsUrl { get => _contributorsUrl; init => _contributorsUrl = value; }
 
-        public required string DeploymentsUrl { get; init; }
+        public required string DeploymentsUrl { get => _deploymentsUrl; init => _deploymentsUrl = value; }
 
-        public required string DownloadsUrl { get; init; }
+        public required string DownloadsUrl { get => _downloadsUrl; init => _downloadsUrl = value; }
 
-        public required string EventsUrl { get; init; }
+        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
 
-        public required string ForksUrl { get; init; }
+        public required string ForksUrl { get => _forksUrl; init => _forksUrl = value; }
 
-        public required string GitCommitsUrl { get; init; }
+        public required string GitCommitsUrl { get => _gitCommitsUrl; init => _gitCommitsUrl = value; }
 
-        public required string GitRefsUrl { get; init; }
+        public required string GitRefsUrl { get => _gitRefsUrl; init => _gitRefsUrl = value; }
 
-        public required string GitTagsUrl { get; init; }
+        public required string GitTagsUrl { get => _gitTagsUrl; init => _gitTagsUrl = value; }
 
-        public string? GitUrl { get; init; }
+        public string? GitUrl { get => _gitUrl; init => _gitUrl = value; }
 
-        public required string IssueCommentUrl { get; init; }
+        public required string IssueCommentUrl { get => _issueCommentUrl; init => _issueCommentUrl = value; }
 
-        public required string IssueEventsUrl { get; init; }
+        public required string IssueEventsUrl { get => _issueEventsUrl; init => _issueEventsUrl = value; }
 
-        public required string IssuesUrl { get; init; }
+        public required string IssuesUrl { get => _issuesUrl; init => _issuesUrl = value; }
 
-        public required string KeysUrl { get; init; }
+        public required string KeysUrl { get => _keysUrl; init => _keysUrl = value; }
 
-        public required string LabelsUrl { get; init; }
+        public required string LabelsUrl { get => _labelsUrl; init => _labelsUrl = value; }
 
-        public required string LanguagesUrl { get; init; }
+        public required string LanguagesUrl { get => _languagesUrl; init => _languagesUrl = value; }
 
-        public required string MergesUrl { get; init; }
+        public required string MergesUrl { get => _mergesUrl; init => _mergesUrl = value; }
 
-        public required string MilestonesUrl { get; init; }
+        public required string MilestonesUrl { get => _milestonesUrl; init => _milestonesUrl = value; }
 
-        public required string NotificationsUrl { get; init; }
+        public required string NotificationsUrl { get => _notificationsUrl; init => _notificationsUrl = value; }
 
-        public required string PullsUrl { get; init; }
+        public required string PullsUrl { get => _pullsUrl; init => _pullsUrl = value; }
 
-        public required string ReleasesUrl { get; init; }
+        public required string ReleasesUrl { get => _releasesUrl; init => _releasesUrl = value; }
 
-        public string? SshUrl { get; init; }
+        public string? SshUrl { get => _sshUrl; init => _sshUrl = value; }
 
-        public required string StargazersUrl { get; init; }
+        public required string StargazersUrl { get => _stargazersUrl; init => _stargazersUrl = value; }
 
-        public required string StatusesUrl { get; init; }
+        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
 
-        public required string SubscribersUrl { get; init; }
+        public required string SubscribersUrl { get => _subscribersUrl; init => _subscribersUrl = value; }
 
-        public required string SubscriptionUrl { get; init; }
+        public required string SubscriptionUrl { get => _subscriptionUrl; init => _subscriptionUrl = value; }
 
-        public required string TagsUrl { get; init; }
+        public required string TagsUrl { get => _tagsUrl; init => _tagsUrl = value; }
 
-        public required string TeamsUrl { get; init; }
+        public required string TeamsUrl { get => _teamsUrl; init => _teamsUrl = value; }
 
-        public required string TreesUrl { get; init; }
+        public required string TreesUrl { get => _treesUrl; init => _treesUrl = value; }
 
-        public required string HooksUrl { get; init; }
+        public required string HooksUrl { get => _hooksUrl; init => _hooksUrl = value; }
 
-        static global::GitHub.Actions.MinimalRepository global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.MinimalRepositoryJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.MinimalRepository global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value) => global::GitHub.Actions.MinimalRepositoryJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value) => WriteCore(writer, value);
     }
 }

@@ -3,40 +3,36 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PendingDeployment as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PendingDeploymentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeployment>
+    public sealed partial class PendingDeployment
     {
-        public override global::GitHub.Actions.PendingDeployment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PendingDeployment ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PendingDeployment");
-            global::GitHub.Actions.PendingDeploymentEnvironment? _environment = default;
-            long? _waitTimer = default;
-            global::System.DateTimeOffset? _waitTimerStartedAt = default;
-            bool? _currentUserCanApprove = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PendingDeploymentReviewer>? _reviewers = default;
+            var value = new global::GitHub.Actions.PendingDeployment(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x3FEE2BFAu when reader.ValueTextEquals("environment"u8):
                         reader.Read();
-                        _environment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PendingDeploymentEnvironment?)global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter.ReadCore(ref reader, context);
+                        value._environment = global::GitHub.Actions.PendingDeploymentEnvironment.ReadCore(ref reader, context);
+                        required0 |= 0x1UL;
                         continue;
                     case 0xA414A1FAu when reader.ValueTextEquals("wait_timer"u8):
                         reader.Read();
-                        _waitTimer = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._waitTimer = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "wait_timer");
+                        required0 |= 0x2UL;
                         continue;
                     case 0xD22B15D4u when reader.ValueTextEquals("wait_timer_started_at"u8):
                         reader.Read();
-                        _waitTimerStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._waitTimerStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                     case 0x1F54711Bu when reader.ValueTextEquals("current_user_can_approve"u8):
                         reader.Read();
-                        _currentUserCanApprove = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._currentUserCanApprove = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "current_user_can_approve");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x4A26A34Bu when reader.ValueTextEquals("reviewers"u8):
                         reader.Read();
@@ -45,56 +41,84 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.PendingDeploymentReviewer>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.PendingDeploymentReviewer? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PendingDeploymentReviewer?)global::GitHub.Actions.PendingDeploymentReviewerJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.PendingDeploymentReviewer.ReadCore(ref reader, context));
                             }
-                            _reviewers = items0.ToArray();
+                            value._reviewers = items0.ToArray();
                         }
                         else
                         {
-                            _reviewers = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "reviewers");
                         }
+                        required0 |= 0x8UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PendingDeployment
+            if (required0 != 0xFUL)
             {
-                Environment = _environment ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "environment"),
-                WaitTimer = _waitTimer ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "wait_timer"),
-                WaitTimerStartedAt = _waitTimerStartedAt,
-                CurrentUserCanApprove = _currentUserCanApprove ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "current_user_can_approve"),
-                Reviewers = _reviewers ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "reviewers"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "environment");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "wait_timer");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "current_user_can_approve");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "reviewers");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("environment"u8);
-            global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter.WriteCore(writer, value.Environment);
-            writer.WriteNumber("wait_timer"u8, value.WaitTimer);
-            if (value.WaitTimerStartedAt is { } _waitTimerStartedAt)
+            global::GitHub.Actions.PendingDeploymentEnvironment.WriteCore(writer, value._environment);
+            writer.WriteNumber("wait_timer"u8, value._waitTimer);
+            if (value._waitTimerStartedAt is { } p_waitTimerStartedAt)
             {
                 writer.WritePropertyName("wait_timer_started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _waitTimerStartedAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_waitTimerStartedAt);
             }
             else
             {
                 writer.WriteNull("wait_timer_started_at"u8);
             }
-            writer.WriteBoolean("current_user_can_approve"u8, value.CurrentUserCanApprove);
+            writer.WriteBoolean("current_user_can_approve"u8, value._currentUserCanApprove);
             writer.WritePropertyName("reviewers"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.Reviewers)
+            foreach (var item0 in value._reviewers)
             {
-                global::GitHub.Actions.PendingDeploymentReviewerJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.PendingDeploymentReviewer.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PendingDeployment for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PendingDeploymentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeployment>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PendingDeployment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeployment.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeployment.WriteCore(writer, value);
     }
 }

@@ -7,23 +7,42 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentJsonConverter))]
     public sealed partial class PendingDeployment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>
     {
+        private global::GitHub.Actions.PendingDeploymentEnvironment _environment = default!;
+        private long _waitTimer;
+        private global::System.DateTimeOffset? _waitTimerStartedAt;
+        private bool _currentUserCanApprove;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PendingDeploymentReviewer> _reviewers = default!;
+
+        /// <summary>Creates an empty PendingDeployment.</summary>
+        public PendingDeployment()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PendingDeployment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The environment a pending deployment waits on.</summary>
-        public required global::GitHub.Actions.PendingDeploymentEnvironment Environment { get; init; }
+        public required global::GitHub.Actions.PendingDeploymentEnvironment Environment { get => _environment; init => _environment = value; }
 
         /// <summary>The set duration of the wait timer</summary>
-        public required long WaitTimer { get; init; }
+        public required long WaitTimer { get => _waitTimer; init => _waitTimer = value; }
 
         /// <summary>The time that the wait timer began.</summary>
-        public global::System.DateTimeOffset? WaitTimerStartedAt { get; init; }
+        public global::System.DateTimeOffset? WaitTimerStartedAt { get => _waitTimerStartedAt; init => _waitTimerStartedAt = value; }
 
         /// <summary>Whether the currently authenticated user can approve the deployment</summary>
-        public required bool CurrentUserCanApprove { get; init; }
+        public required bool CurrentUserCanApprove { get => _currentUserCanApprove; init => _currentUserCanApprove = value; }
 
         /// <summary>The people or teams that may approve jobs that reference the environment. You can list up to six users or teams as reviewers. The reviewers must have at least read access to the repository. Only one of the required reviewers needs to approve the job for it to proceed.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PendingDeploymentReviewer> Reviewers { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PendingDeploymentReviewer> Reviewers { get => _reviewers; init => _reviewers = value; }
 
-        static global::GitHub.Actions.PendingDeployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PendingDeploymentJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.PendingDeployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value) => global::GitHub.Actions.PendingDeploymentJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value) => WriteCore(writer, value);
     }
 }

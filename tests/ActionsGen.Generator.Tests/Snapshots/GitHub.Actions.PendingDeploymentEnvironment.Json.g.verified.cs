@@ -3,84 +3,79 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PendingDeploymentEnvironment as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PendingDeploymentEnvironmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeploymentEnvironment>
+    public sealed partial class PendingDeploymentEnvironment
     {
-        public override global::GitHub.Actions.PendingDeploymentEnvironment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PendingDeploymentEnvironment ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PendingDeploymentEnvironment");
-            long? _id = default;
-            string? _nodeId = default;
-            string? _name = default;
-            string? _url = default;
-            string? _htmlUrl = default;
+            var value = new global::GitHub.Actions.PendingDeploymentEnvironment(context);
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PendingDeploymentEnvironment
-            {
-                Id = _id,
-                NodeId = _nodeId,
-                Name = _name,
-                Url = _url,
-                HtmlUrl = _htmlUrl,
-            };
+            return value;
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value)
         {
             writer.WriteStartObject();
-            if (value.Id is { } _id)
+            if (value._id is { } p_id)
             {
-                writer.WriteNumber("id"u8, _id);
+                writer.WriteNumber("id"u8, p_id);
             }
-            if (value.NodeId is { } _nodeId)
+            if (value._nodeId is { } p_nodeId)
             {
-                writer.WriteString("node_id"u8, _nodeId);
+                writer.WriteString("node_id"u8, p_nodeId);
             }
-            if (value.Name is { } _name)
+            if (value._name is { } p_name)
             {
-                writer.WriteString("name"u8, _name);
+                writer.WriteString("name"u8, p_name);
             }
-            if (value.Url is { } _url)
+            if (value._url is { } p_url)
             {
-                writer.WriteString("url"u8, _url);
+                writer.WriteString("url"u8, p_url);
             }
-            if (value.HtmlUrl is { } _htmlUrl)
+            if (value._htmlUrl is { } p_htmlUrl)
             {
-                writer.WriteString("html_url"u8, _htmlUrl);
+                writer.WriteString("html_url"u8, p_htmlUrl);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PendingDeploymentEnvironment for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PendingDeploymentEnvironmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeploymentEnvironment>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PendingDeploymentEnvironment? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeploymentEnvironment.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeploymentEnvironment.WriteCore(writer, value);
     }
 }

@@ -7,18 +7,37 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter))]
     public sealed partial class PendingDeploymentEnvironment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>
     {
-        public long? Id { get; init; }
+        private long? _id;
+        private string? _nodeId;
+        private string? _name;
+        private string? _url;
+        private string? _htmlUrl;
 
-        public string? NodeId { get; init; }
+        /// <summary>Creates an empty PendingDeploymentEnvironment.</summary>
+        public PendingDeploymentEnvironment()
+        {
+        }
 
-        public string? Name { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PendingDeploymentEnvironment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public string? Url { get; init; }
+        public long? Id { get => _id; init => _id = value; }
 
-        public string? HtmlUrl { get; init; }
+        public string? NodeId { get => _nodeId; init => _nodeId = value; }
 
-        static global::GitHub.Actions.PendingDeploymentEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter.ReadCore(ref reader, context);
+        public string? Name { get => _name; init => _name = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value) => global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter.WriteCore(writer, value);
+        public string? Url { get => _url; init => _url = value; }
+
+        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+
+        static global::GitHub.Actions.PendingDeploymentEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value) => WriteCore(writer, value);
     }
 }

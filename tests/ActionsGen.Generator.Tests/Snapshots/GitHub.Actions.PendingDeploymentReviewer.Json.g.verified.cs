@@ -3,50 +3,72 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PendingDeploymentReviewer as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PendingDeploymentReviewerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeploymentReviewer>
+    public sealed partial class PendingDeploymentReviewer
     {
-        public override global::GitHub.Actions.PendingDeploymentReviewer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PendingDeploymentReviewer ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PendingDeploymentReviewer");
-            global::GitHub.Actions.DeploymentReviewerType? _type = default;
-            global::GitHub.Actions.DeploymentReviewer? _reviewer = default;
+            var value = new global::GitHub.Actions.PendingDeploymentReviewer(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x5127F14Du when reader.ValueTextEquals("type"u8):
                         reader.Read();
-                        _type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewerType?)global::GitHub.Actions.DeploymentReviewerTypeJsonConverter.ReadCore(ref reader, context);
+                        value._type = global::GitHub.Actions.DeploymentReviewerType.ReadCore(ref reader, context);
+                        required0 |= 0x1UL;
                         continue;
                     case 0x3178CA1Au when reader.ValueTextEquals("reviewer"u8):
                         reader.Read();
-                        _reviewer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewer?)global::GitHub.Actions.DeploymentReviewerJsonConverter.ReadCore(ref reader, context);
+                        value._reviewer = global::GitHub.Actions.DeploymentReviewer.ReadCore(ref reader, context);
+                        required0 |= 0x2UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PendingDeploymentReviewer
+            if (required0 != 0x3UL)
             {
-                Type = _type ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeploymentReviewer", "type"),
-                Reviewer = _reviewer ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeploymentReviewer", "reviewer"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeploymentReviewer", "type");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeploymentReviewer", "reviewer");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("type"u8);
-            global::GitHub.Actions.DeploymentReviewerTypeJsonConverter.WriteCore(writer, value.Type);
+            global::GitHub.Actions.DeploymentReviewerType.WriteCore(writer, value._type);
             writer.WritePropertyName("reviewer"u8);
-            global::GitHub.Actions.DeploymentReviewerJsonConverter.WriteCore(writer, value.Reviewer);
+            global::GitHub.Actions.DeploymentReviewer.WriteCore(writer, value._reviewer);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PendingDeploymentReviewer for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PendingDeploymentReviewerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PendingDeploymentReviewer>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PendingDeploymentReviewer? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeploymentReviewer.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PendingDeploymentReviewer.WriteCore(writer, value);
     }
 }

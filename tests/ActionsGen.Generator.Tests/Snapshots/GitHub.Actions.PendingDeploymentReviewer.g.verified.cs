@@ -7,14 +7,30 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentReviewerJsonConverter))]
     public sealed partial class PendingDeploymentReviewer : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>
     {
+        private global::GitHub.Actions.DeploymentReviewerType _type;
+        private global::GitHub.Actions.DeploymentReviewer _reviewer = default!;
+
+        /// <summary>Creates an empty PendingDeploymentReviewer.</summary>
+        public PendingDeploymentReviewer()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PendingDeploymentReviewer(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The type of reviewer.</summary>
-        public required global::GitHub.Actions.DeploymentReviewerType Type { get; init; }
+        public required global::GitHub.Actions.DeploymentReviewerType Type { get => _type; init => _type = value; }
 
         /// <summary>The reviewer: a user (type User) or a team (type Team); the fields of the other kind are absent.</summary>
-        public required global::GitHub.Actions.DeploymentReviewer Reviewer { get; init; }
+        public required global::GitHub.Actions.DeploymentReviewer Reviewer { get => _reviewer; init => _reviewer = value; }
 
-        static global::GitHub.Actions.PendingDeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PendingDeploymentReviewerJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.PendingDeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value) => global::GitHub.Actions.PendingDeploymentReviewerJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value) => WriteCore(writer, value);
     }
 }

@@ -3,71 +3,102 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PullRequestMinimal as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PullRequestMinimalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestMinimal>
+    public sealed partial class PullRequestMinimal
     {
-        public override global::GitHub.Actions.PullRequestMinimal? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PullRequestMinimal ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PullRequestMinimal");
-            long? _id = default;
-            long? _number = default;
-            string? _url = default;
-            global::GitHub.Actions.PullRequestRef? _head = default;
-            global::GitHub.Actions.PullRequestRef? _base = default;
+            var value = new global::GitHub.Actions.PullRequestMinimal(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x1BD670A0u when reader.ValueTextEquals("number"u8):
                         reader.Read();
-                        _number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "number");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "url");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x32694BC3u when reader.ValueTextEquals("head"u8):
                         reader.Read();
-                        _head = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PullRequestRef?)global::GitHub.Actions.PullRequestRefJsonConverter.ReadCore(ref reader, context);
+                        value._head = global::GitHub.Actions.PullRequestRef.ReadCore(ref reader, context);
+                        required0 |= 0x8UL;
                         continue;
                     case 0x3DDC94D8u when reader.ValueTextEquals("base"u8):
                         reader.Read();
-                        _base = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PullRequestRef?)global::GitHub.Actions.PullRequestRefJsonConverter.ReadCore(ref reader, context);
+                        value._base = global::GitHub.Actions.PullRequestRef.ReadCore(ref reader, context);
+                        required0 |= 0x10UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PullRequestMinimal
+            if (required0 != 0x1FUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "id"),
-                Number = _number ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "number"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "url"),
-                Head = _head ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "head"),
-                Base = _base ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "base"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "number");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "url");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "head");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "base");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteNumber("number"u8, value.Number);
-            writer.WriteString("url"u8, value.Url);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteNumber("number"u8, value._number);
+            writer.WriteString("url"u8, value._url);
             writer.WritePropertyName("head"u8);
-            global::GitHub.Actions.PullRequestRefJsonConverter.WriteCore(writer, value.Head);
+            global::GitHub.Actions.PullRequestRef.WriteCore(writer, value._head);
             writer.WritePropertyName("base"u8);
-            global::GitHub.Actions.PullRequestRefJsonConverter.WriteCore(writer, value.Base);
+            global::GitHub.Actions.PullRequestRef.WriteCore(writer, value._base);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PullRequestMinimal for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PullRequestMinimalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestMinimal>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PullRequestMinimal? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestMinimal.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestMinimal.WriteCore(writer, value);
     }
 }

@@ -7,18 +7,37 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestMinimalJsonConverter))]
     public sealed partial class PullRequestMinimal : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>
     {
-        public required long Id { get; init; }
+        private long _id;
+        private long _number;
+        private string _url = default!;
+        private global::GitHub.Actions.PullRequestRef _head = default!;
+        private global::GitHub.Actions.PullRequestRef _base = default!;
 
-        public required long Number { get; init; }
+        /// <summary>Creates an empty PullRequestMinimal.</summary>
+        public PullRequestMinimal()
+        {
+        }
 
-        public required string Url { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PullRequestMinimal(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public required global::GitHub.Actions.PullRequestRef Head { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
-        public required global::GitHub.Actions.PullRequestRef Base { get; init; }
+        public required long Number { get => _number; init => _number = value; }
 
-        static global::GitHub.Actions.PullRequestMinimal global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PullRequestMinimalJsonConverter.ReadCore(ref reader, context);
+        public required string Url { get => _url; init => _url = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value) => global::GitHub.Actions.PullRequestMinimalJsonConverter.WriteCore(writer, value);
+        public required global::GitHub.Actions.PullRequestRef Head { get => _head; init => _head = value; }
+
+        public required global::GitHub.Actions.PullRequestRef Base { get => _base; init => _base = value; }
+
+        static global::GitHub.Actions.PullRequestMinimal global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value) => WriteCore(writer, value);
     }
 }

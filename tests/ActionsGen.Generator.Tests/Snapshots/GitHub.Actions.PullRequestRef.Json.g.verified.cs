@@ -3,56 +3,81 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PullRequestRef as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PullRequestRefJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestRef>
+    public sealed partial class PullRequestRef
     {
-        public override global::GitHub.Actions.PullRequestRef? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PullRequestRef ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PullRequestRef");
-            string? _ref = default;
-            string? _sha = default;
-            global::GitHub.Actions.PullRequestRepo? _repo = default;
+            var value = new global::GitHub.Actions.PullRequestRef(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x42F48402u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
-                        _ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "ref");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
                         reader.Read();
-                        _sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "sha");
+                        required0 |= 0x2UL;
                         continue;
                     case 0xD3B4CA9Du when reader.ValueTextEquals("repo"u8):
                         reader.Read();
-                        _repo = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PullRequestRepo?)global::GitHub.Actions.PullRequestRepoJsonConverter.ReadCore(ref reader, context);
+                        value._repo = global::GitHub.Actions.PullRequestRepo.ReadCore(ref reader, context);
+                        required0 |= 0x4UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PullRequestRef
+            if (required0 != 0x7UL)
             {
-                Ref = _ref ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "ref"),
-                Sha = _sha ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "sha"),
-                Repo = _repo ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "repo"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "ref");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "sha");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "repo");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value)
         {
             writer.WriteStartObject();
-            writer.WriteString("ref"u8, value.Ref);
-            writer.WriteString("sha"u8, value.Sha);
+            writer.WriteString("ref"u8, value._ref);
+            writer.WriteString("sha"u8, value._sha);
             writer.WritePropertyName("repo"u8);
-            global::GitHub.Actions.PullRequestRepoJsonConverter.WriteCore(writer, value.Repo);
+            global::GitHub.Actions.PullRequestRepo.WriteCore(writer, value._repo);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PullRequestRef for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PullRequestRefJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestRef>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PullRequestRef? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestRef.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestRef.WriteCore(writer, value);
     }
 }

@@ -6,14 +6,31 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestRefJsonConverter))]
     public sealed partial class PullRequestRef : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>
     {
-        public required string Ref { get; init; }
+        private string _ref = default!;
+        private string _sha = default!;
+        private global::GitHub.Actions.PullRequestRepo _repo = default!;
 
-        public required string Sha { get; init; }
+        /// <summary>Creates an empty PullRequestRef.</summary>
+        public PullRequestRef()
+        {
+        }
 
-        public required global::GitHub.Actions.PullRequestRepo Repo { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PullRequestRef(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static global::GitHub.Actions.PullRequestRef global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PullRequestRefJsonConverter.ReadCore(ref reader, context);
+        public required string Ref { get => _ref; init => _ref = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value) => global::GitHub.Actions.PullRequestRefJsonConverter.WriteCore(writer, value);
+        public required string Sha { get => _sha; init => _sha = value; }
+
+        public required global::GitHub.Actions.PullRequestRepo Repo { get => _repo; init => _repo = value; }
+
+        static global::GitHub.Actions.PullRequestRef global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value) => WriteCore(writer, value);
     }
 }

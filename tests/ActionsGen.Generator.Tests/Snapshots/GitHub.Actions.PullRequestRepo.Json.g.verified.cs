@@ -3,55 +3,80 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes PullRequestRepo as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class PullRequestRepoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestRepo>
+    public sealed partial class PullRequestRepo
     {
-        public override global::GitHub.Actions.PullRequestRepo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.PullRequestRepo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "PullRequestRepo");
-            long? _id = default;
-            string? _url = default;
-            string? _name = default;
+            var value = new global::GitHub.Actions.PullRequestRepo(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "url");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "name");
+                        required0 |= 0x4UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.PullRequestRepo
+            if (required0 != 0x7UL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "id"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "url"),
-                Name = _name ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "name"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "url");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRepo", "name");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteString("name"u8, value._name);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes PullRequestRepo for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class PullRequestRepoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.PullRequestRepo>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.PullRequestRepo? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestRepo.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.PullRequestRepo.WriteCore(writer, value);
     }
 }

@@ -6,14 +6,31 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestRepoJsonConverter))]
     public sealed partial class PullRequestRepo : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>
     {
-        public required long Id { get; init; }
+        private long _id;
+        private string _url = default!;
+        private string _name = default!;
 
-        public required string Url { get; init; }
+        /// <summary>Creates an empty PullRequestRepo.</summary>
+        public PullRequestRepo()
+        {
+        }
 
-        public required string Name { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PullRequestRepo(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static global::GitHub.Actions.PullRequestRepo global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.PullRequestRepoJsonConverter.ReadCore(ref reader, context);
+        public required long Id { get => _id; init => _id = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value) => global::GitHub.Actions.PullRequestRepoJsonConverter.WriteCore(writer, value);
+        public required string Url { get => _url; init => _url = value; }
+
+        public required string Name { get => _name; init => _name = value; }
+
+        static global::GitHub.Actions.PullRequestRepo global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value) => WriteCore(writer, value);
     }
 }

@@ -3,58 +3,78 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes ReferencedWorkflow as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class ReferencedWorkflowJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReferencedWorkflow>
+    public sealed partial class ReferencedWorkflow
     {
-        public override global::GitHub.Actions.ReferencedWorkflow? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.ReferencedWorkflow ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "ReferencedWorkflow");
-            string? _path = default;
-            string? _sha = default;
-            string? _ref = default;
+            var value = new global::GitHub.Actions.ReferencedWorkflow(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x84874D36u when reader.ValueTextEquals("path"u8):
                         reader.Read();
-                        _path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "path");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
                         reader.Read();
-                        _sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "sha");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x42F48402u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
-                        _ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.ReferencedWorkflow
+            if (required0 != 0x3UL)
             {
-                Path = _path ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "path"),
-                Sha = _sha ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "sha"),
-                Ref = _ref,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "path");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "sha");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value)
         {
             writer.WriteStartObject();
-            writer.WriteString("path"u8, value.Path);
-            writer.WriteString("sha"u8, value.Sha);
-            if (value.Ref is { } _ref)
+            writer.WriteString("path"u8, value._path);
+            writer.WriteString("sha"u8, value._sha);
+            if (value._ref is { } p_ref)
             {
-                writer.WriteString("ref"u8, _ref);
+                writer.WriteString("ref"u8, p_ref);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes ReferencedWorkflow for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class ReferencedWorkflowJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReferencedWorkflow>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.ReferencedWorkflow? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReferencedWorkflow.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReferencedWorkflow.WriteCore(writer, value);
     }
 }

@@ -7,14 +7,31 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReferencedWorkflowJsonConverter))]
     public sealed partial class ReferencedWorkflow : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>
     {
-        public required string Path { get; init; }
+        private string _path = default!;
+        private string _sha = default!;
+        private string? _ref;
 
-        public required string Sha { get; init; }
+        /// <summary>Creates an empty ReferencedWorkflow.</summary>
+        public ReferencedWorkflow()
+        {
+        }
 
-        public string? Ref { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ReferencedWorkflow(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static global::GitHub.Actions.ReferencedWorkflow global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.ReferencedWorkflowJsonConverter.ReadCore(ref reader, context);
+        public required string Path { get => _path; init => _path = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value) => global::GitHub.Actions.ReferencedWorkflowJsonConverter.WriteCore(writer, value);
+        public required string Sha { get => _sha; init => _sha = value; }
+
+        public string? Ref { get => _ref; init => _ref = value; }
+
+        static global::GitHub.Actions.ReferencedWorkflow global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value) => WriteCore(writer, value);
     }
 }

@@ -3,44 +3,47 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes RerunRequest as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class RerunRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.RerunRequest>
+    public sealed partial class RerunRequest
     {
-        public override global::GitHub.Actions.RerunRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.RerunRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "RerunRequest");
-            bool? _enableDebugLogging = default;
+            var value = new global::GitHub.Actions.RerunRequest(context);
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0xF640DE20u when reader.ValueTextEquals("enable_debug_logging"u8):
                         reader.Read();
-                        _enableDebugLogging = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._enableDebugLogging = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.RerunRequest
-            {
-                EnableDebugLogging = _enableDebugLogging,
-            };
+            return value;
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value)
         {
             writer.WriteStartObject();
-            if (value.EnableDebugLogging is { } _enableDebugLogging)
+            if (value._enableDebugLogging is { } p_enableDebugLogging)
             {
-                writer.WriteBoolean("enable_debug_logging"u8, _enableDebugLogging);
+                writer.WriteBoolean("enable_debug_logging"u8, p_enableDebugLogging);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes RerunRequest for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class RerunRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.RerunRequest>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.RerunRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.RerunRequest.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.RerunRequest.WriteCore(writer, value);
     }
 }

@@ -7,11 +7,26 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.RerunRequestJsonConverter))]
     public sealed partial class RerunRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>
     {
+        private bool? _enableDebugLogging;
+
+        /// <summary>Creates an empty RerunRequest.</summary>
+        public RerunRequest()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private RerunRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>Whether to enable debug logging for the re-run.</summary>
-        public bool? EnableDebugLogging { get; init; }
+        public bool? EnableDebugLogging { get => _enableDebugLogging; init => _enableDebugLogging = value; }
 
-        static global::GitHub.Actions.RerunRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.RerunRequestJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.RerunRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value) => global::GitHub.Actions.RerunRequestJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value) => WriteCore(writer, value);
     }
 }

@@ -3,59 +3,79 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes ReviewCustomGatesRequest as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class ReviewCustomGatesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReviewCustomGatesRequest>
+    public sealed partial class ReviewCustomGatesRequest
     {
-        public override global::GitHub.Actions.ReviewCustomGatesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.ReviewCustomGatesRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "ReviewCustomGatesRequest");
-            string? _environmentName = default;
-            global::GitHub.Actions.DeploymentReviewState? _state = default;
-            string? _comment = default;
+            var value = new global::GitHub.Actions.ReviewCustomGatesRequest(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x729F47BCu when reader.ValueTextEquals("environment_name"u8):
                         reader.Read();
-                        _environmentName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._environmentName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "environment_name");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x783132F6u when reader.ValueTextEquals("state"u8):
                         reader.Read();
-                        _state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewState?)global::GitHub.Actions.DeploymentReviewStateJsonConverter.ReadCore(ref reader, context);
+                        value._state = global::GitHub.Actions.DeploymentReviewState.ReadCore(ref reader, context);
+                        required0 |= 0x2UL;
                         continue;
                     case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
                         reader.Read();
-                        _comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.ReviewCustomGatesRequest
+            if (required0 != 0x3UL)
             {
-                EnvironmentName = _environmentName ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "environment_name"),
-                State = _state ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "state"),
-                Comment = _comment,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "environment_name");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "state");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value)
         {
             writer.WriteStartObject();
-            writer.WriteString("environment_name"u8, value.EnvironmentName);
+            writer.WriteString("environment_name"u8, value._environmentName);
             writer.WritePropertyName("state"u8);
-            global::GitHub.Actions.DeploymentReviewStateJsonConverter.WriteCore(writer, value.State);
-            if (value.Comment is { } _comment)
+            global::GitHub.Actions.DeploymentReviewState.WriteCore(writer, value._state);
+            if (value._comment is { } p_comment)
             {
-                writer.WriteString("comment"u8, _comment);
+                writer.WriteString("comment"u8, p_comment);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes ReviewCustomGatesRequest for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class ReviewCustomGatesRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReviewCustomGatesRequest>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.ReviewCustomGatesRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReviewCustomGatesRequest.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReviewCustomGatesRequest.WriteCore(writer, value);
     }
 }

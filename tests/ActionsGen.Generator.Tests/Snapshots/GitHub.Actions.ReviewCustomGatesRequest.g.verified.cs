@@ -7,16 +7,33 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReviewCustomGatesRequestJsonConverter))]
     public sealed partial class ReviewCustomGatesRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>
     {
-        /// <summary>The name of the environment to approve or reject.</summary>
-        public required string EnvironmentName { get; init; }
+        private string _environmentName = default!;
+        private global::GitHub.Actions.DeploymentReviewState _state;
+        private string? _comment;
 
-        public required global::GitHub.Actions.DeploymentReviewState State { get; init; }
+        /// <summary>Creates an empty ReviewCustomGatesRequest.</summary>
+        public ReviewCustomGatesRequest()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ReviewCustomGatesRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
+        /// <summary>The name of the environment to approve or reject.</summary>
+        public required string EnvironmentName { get => _environmentName; init => _environmentName = value; }
+
+        public required global::GitHub.Actions.DeploymentReviewState State { get => _state; init => _state = value; }
 
         /// <summary>Comment associated with the pending deployment protection rule. **Note**: To approve or reject pending deployments that are waiting for review from a specific person or team, see [`POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments`](/rest/actions/workflow-runs#review-pending-deployments-for-a-workflow-run).</summary>
-        public string? Comment { get; init; }
+        public string? Comment { get => _comment; init => _comment = value; }
 
-        static global::GitHub.Actions.ReviewCustomGatesRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.ReviewCustomGatesRequestJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.ReviewCustomGatesRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value) => global::GitHub.Actions.ReviewCustomGatesRequestJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value) => WriteCore(writer, value);
     }
 }

@@ -3,19 +3,14 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes ReviewPendingDeploymentsRequest as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class ReviewPendingDeploymentsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>
+    public sealed partial class ReviewPendingDeploymentsRequest
     {
-        public override global::GitHub.Actions.ReviewPendingDeploymentsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.ReviewPendingDeploymentsRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "ReviewPendingDeploymentsRequest");
-            global::System.Collections.Generic.IReadOnlyList<long>? _environmentIds = default;
-            global::GitHub.Actions.DeploymentReviewState? _state = default;
-            string? _comment = default;
+            var value = new global::GitHub.Actions.ReviewPendingDeploymentsRequest(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
@@ -27,52 +22,80 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<long>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                long? item0 = default;
-                                item0 = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
                             }
-                            _environmentIds = items0.ToArray();
+                            value._environmentIds = items0.ToArray();
                         }
                         else
                         {
-                            _environmentIds = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "environment_ids");
                         }
+                        required0 |= 0x1UL;
                         continue;
                     case 0x783132F6u when reader.ValueTextEquals("state"u8):
                         reader.Read();
-                        _state = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.DeploymentReviewState?)global::GitHub.Actions.DeploymentReviewStateJsonConverter.ReadCore(ref reader, context);
+                        value._state = global::GitHub.Actions.DeploymentReviewState.ReadCore(ref reader, context);
+                        required0 |= 0x2UL;
                         continue;
                     case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
                         reader.Read();
-                        _comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "comment");
+                        required0 |= 0x4UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.ReviewPendingDeploymentsRequest
+            if (required0 != 0x7UL)
             {
-                EnvironmentIds = _environmentIds ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "environment_ids"),
-                State = _state ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "state"),
-                Comment = _comment ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "comment"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "environment_ids");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "state");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "comment");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("environment_ids"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.EnvironmentIds)
+            foreach (var item0 in value._environmentIds)
             {
                 writer.WriteNumberValue(item0);
             }
             writer.WriteEndArray();
             writer.WritePropertyName("state"u8);
-            global::GitHub.Actions.DeploymentReviewStateJsonConverter.WriteCore(writer, value.State);
-            writer.WriteString("comment"u8, value.Comment);
+            global::GitHub.Actions.DeploymentReviewState.WriteCore(writer, value._state);
+            writer.WriteString("comment"u8, value._comment);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes ReviewPendingDeploymentsRequest for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class ReviewPendingDeploymentsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.ReviewPendingDeploymentsRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReviewPendingDeploymentsRequest.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.ReviewPendingDeploymentsRequest.WriteCore(writer, value);
     }
 }

@@ -7,17 +7,34 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequestJsonConverter))]
     public sealed partial class ReviewPendingDeploymentsRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>
     {
+        private global::System.Collections.Generic.IReadOnlyList<long> _environmentIds = default!;
+        private global::GitHub.Actions.DeploymentReviewState _state;
+        private string _comment = default!;
+
+        /// <summary>Creates an empty ReviewPendingDeploymentsRequest.</summary>
+        public ReviewPendingDeploymentsRequest()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ReviewPendingDeploymentsRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The list of environment ids to approve or reject</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<long> EnvironmentIds { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<long> EnvironmentIds { get => _environmentIds; init => _environmentIds = value; }
 
         /// <summary>Whether to approve or reject deployment to the specified environments.</summary>
-        public required global::GitHub.Actions.DeploymentReviewState State { get; init; }
+        public required global::GitHub.Actions.DeploymentReviewState State { get => _state; init => _state = value; }
 
         /// <summary>A comment to accompany the deployment review</summary>
-        public required string Comment { get; init; }
+        public required string Comment { get => _comment; init => _comment = value; }
 
-        static global::GitHub.Actions.ReviewPendingDeploymentsRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.ReviewPendingDeploymentsRequestJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.ReviewPendingDeploymentsRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value) => global::GitHub.Actions.ReviewPendingDeploymentsRequestJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value) => WriteCore(writer, value);
     }
 }

@@ -3,87 +3,101 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes SimpleCommit as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class SimpleCommitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.SimpleCommit>
+    public sealed partial class SimpleCommit
     {
-        public override global::GitHub.Actions.SimpleCommit? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.SimpleCommit ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "SimpleCommit");
-            string? _id = default;
-            string? _treeId = default;
-            string? _message = default;
-            global::System.DateTimeOffset? _timestamp = default;
-            global::GitHub.Actions.GitActor? _author = default;
-            global::GitHub.Actions.GitActor? _committer = default;
+            var value = new global::GitHub.Actions.SimpleCommit(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x5FBE3943u when reader.ValueTextEquals("tree_id"u8):
                         reader.Read();
-                        _treeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._treeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "tree_id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x24F208E4u when reader.ValueTextEquals("message"u8):
                         reader.Read();
-                        _message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "message");
+                        required0 |= 0x4UL;
                         continue;
                     case 0xB283D523u when reader.ValueTextEquals("timestamp"u8):
                         reader.Read();
-                        _timestamp = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._timestamp = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "timestamp");
+                        required0 |= 0x8UL;
                         continue;
                     case 0x4F7ABA56u when reader.ValueTextEquals("author"u8):
                         reader.Read();
-                        _author = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActorJsonConverter.ReadCore(ref reader, context);
+                        value._author = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActor.ReadCore(ref reader, context);
                         continue;
                     case 0x412F5EEFu when reader.ValueTextEquals("committer"u8):
                         reader.Read();
-                        _committer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActorJsonConverter.ReadCore(ref reader, context);
+                        value._committer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActor.ReadCore(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.SimpleCommit
+            if (required0 != 0xFUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "id"),
-                TreeId = _treeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "tree_id"),
-                Message = _message ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "message"),
-                Timestamp = _timestamp ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "timestamp"),
-                Author = _author,
-                Committer = _committer,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "tree_id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "message");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "timestamp");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value)
         {
             writer.WriteStartObject();
-            writer.WriteString("id"u8, value.Id);
-            writer.WriteString("tree_id"u8, value.TreeId);
-            writer.WriteString("message"u8, value.Message);
+            writer.WriteString("id"u8, value._id);
+            writer.WriteString("tree_id"u8, value._treeId);
+            writer.WriteString("message"u8, value._message);
             writer.WritePropertyName("timestamp"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.Timestamp);
-            if (value.Author is { } _author)
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._timestamp);
+            if (value._author is { } p_author)
             {
                 writer.WritePropertyName("author"u8);
-                global::GitHub.Actions.GitActorJsonConverter.WriteCore(writer, _author);
+                global::GitHub.Actions.GitActor.WriteCore(writer, p_author);
             }
             else
             {
                 writer.WriteNull("author"u8);
             }
-            if (value.Committer is { } _committer)
+            if (value._committer is { } p_committer)
             {
                 writer.WritePropertyName("committer"u8);
-                global::GitHub.Actions.GitActorJsonConverter.WriteCore(writer, _committer);
+                global::GitHub.Actions.GitActor.WriteCore(writer, p_committer);
             }
             else
             {
@@ -91,5 +105,15 @@ namespace GitHub.Actions
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes SimpleCommit for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class SimpleCommitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.SimpleCommit>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.SimpleCommit? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.SimpleCommit.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.SimpleCommit.WriteCore(writer, value);
     }
 }

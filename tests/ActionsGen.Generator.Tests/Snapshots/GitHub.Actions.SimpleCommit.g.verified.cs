@@ -7,20 +7,40 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.SimpleCommitJsonConverter))]
     public sealed partial class SimpleCommit : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>
     {
-        public required string Id { get; init; }
+        private string _id = default!;
+        private string _treeId = default!;
+        private string _message = default!;
+        private global::System.DateTimeOffset _timestamp;
+        private global::GitHub.Actions.GitActor? _author;
+        private global::GitHub.Actions.GitActor? _committer;
 
-        public required string TreeId { get; init; }
+        /// <summary>Creates an empty SimpleCommit.</summary>
+        public SimpleCommit()
+        {
+        }
 
-        public required string Message { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SimpleCommit(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public required global::System.DateTimeOffset Timestamp { get; init; }
+        public required string Id { get => _id; init => _id = value; }
 
-        public global::GitHub.Actions.GitActor? Author { get; init; }
+        public required string TreeId { get => _treeId; init => _treeId = value; }
 
-        public global::GitHub.Actions.GitActor? Committer { get; init; }
+        public required string Message { get => _message; init => _message = value; }
 
-        static global::GitHub.Actions.SimpleCommit global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.SimpleCommitJsonConverter.ReadCore(ref reader, context);
+        public required global::System.DateTimeOffset Timestamp { get => _timestamp; init => _timestamp = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value) => global::GitHub.Actions.SimpleCommitJsonConverter.WriteCore(writer, value);
+        public global::GitHub.Actions.GitActor? Author { get => _author; init => _author = value; }
+
+        public global::GitHub.Actions.GitActor? Committer { get => _committer; init => _committer = value; }
+
+        static global::GitHub.Actions.SimpleCommit global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value) => WriteCore(writer, value);
     }
 }

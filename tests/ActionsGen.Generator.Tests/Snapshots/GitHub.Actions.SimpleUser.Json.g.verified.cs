@@ -3,167 +3,232 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes SimpleUser as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class SimpleUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.SimpleUser>
+    public sealed partial class SimpleUser
     {
-        public override global::GitHub.Actions.SimpleUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.SimpleUser ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "SimpleUser");
-            string? _login = default;
-            long? _id = default;
-            string? _nodeId = default;
-            string? _avatarUrl = default;
-            string? _gravatarId = default;
-            string? _url = default;
-            string? _htmlUrl = default;
-            string? _followersUrl = default;
-            string? _followingUrl = default;
-            string? _gistsUrl = default;
-            string? _starredUrl = default;
-            string? _subscriptionsUrl = default;
-            string? _organizationsUrl = default;
-            string? _reposUrl = default;
-            string? _eventsUrl = default;
-            string? _receivedEventsUrl = default;
-            string? _type = default;
-            bool? _siteAdmin = default;
+            var value = new global::GitHub.Actions.SimpleUser(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0xC97F2F32u when reader.ValueTextEquals("login"u8):
                         reader.Read();
-                        _login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "login");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "node_id");
+                        required0 |= 0x4UL;
                         continue;
                     case 0xC4A7F4B2u when reader.ValueTextEquals("avatar_url"u8):
                         reader.Read();
-                        _avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "avatar_url");
+                        required0 |= 0x8UL;
                         continue;
                     case 0x99EB4553u when reader.ValueTextEquals("gravatar_id"u8):
                         reader.Read();
-                        _gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "url");
+                        required0 |= 0x10UL;
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "html_url");
+                        required0 |= 0x20UL;
                         continue;
                     case 0x2855150Au when reader.ValueTextEquals("followers_url"u8):
                         reader.Read();
-                        _followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "followers_url");
+                        required0 |= 0x40UL;
                         continue;
                     case 0xA4D8C39Eu when reader.ValueTextEquals("following_url"u8):
                         reader.Read();
-                        _followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "following_url");
+                        required0 |= 0x80UL;
                         continue;
                     case 0xB1744FD5u when reader.ValueTextEquals("gists_url"u8):
                         reader.Read();
-                        _gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "gists_url");
+                        required0 |= 0x100UL;
                         continue;
                     case 0xA635E896u when reader.ValueTextEquals("starred_url"u8):
                         reader.Read();
-                        _starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "starred_url");
+                        required0 |= 0x200UL;
                         continue;
                     case 0xECB0A91Fu when reader.ValueTextEquals("subscriptions_url"u8):
                         reader.Read();
-                        _subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "subscriptions_url");
+                        required0 |= 0x400UL;
                         continue;
                     case 0x7B196B85u when reader.ValueTextEquals("organizations_url"u8):
                         reader.Read();
-                        _organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "organizations_url");
+                        required0 |= 0x800UL;
                         continue;
                     case 0xA268FFA8u when reader.ValueTextEquals("repos_url"u8):
                         reader.Read();
-                        _reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "repos_url");
+                        required0 |= 0x1000UL;
                         continue;
                     case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
-                        _eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "events_url");
+                        required0 |= 0x2000UL;
                         continue;
                     case 0x198DFEB0u when reader.ValueTextEquals("received_events_url"u8):
                         reader.Read();
-                        _receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "received_events_url");
+                        required0 |= 0x4000UL;
                         continue;
                     case 0x5127F14Du when reader.ValueTextEquals("type"u8):
                         reader.Read();
-                        _type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "type");
+                        required0 |= 0x8000UL;
                         continue;
                     case 0xDBAAB092u when reader.ValueTextEquals("site_admin"u8):
                         reader.Read();
-                        _siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
+                        value._siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "site_admin");
+                        required0 |= 0x10000UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.SimpleUser
+            if (required0 != 0x1FFFFUL)
             {
-                Login = _login ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "login"),
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "id"),
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "node_id"),
-                AvatarUrl = _avatarUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "avatar_url"),
-                GravatarId = _gravatarId,
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "url"),
-                HtmlUrl = _htmlUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "html_url"),
-                FollowersUrl = _followersUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "followers_url"),
-                FollowingUrl = _followingUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "following_url"),
-                GistsUrl = _gistsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "gists_url"),
-                StarredUrl = _starredUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "starred_url"),
-                SubscriptionsUrl = _subscriptionsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "subscriptions_url"),
-                OrganizationsUrl = _organizationsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "organizations_url"),
-                ReposUrl = _reposUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "repos_url"),
-                EventsUrl = _eventsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "events_url"),
-                ReceivedEventsUrl = _receivedEventsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "received_events_url"),
-                Type = _type ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "type"),
-                SiteAdmin = _siteAdmin ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "site_admin"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "login");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "node_id");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "avatar_url");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "url");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "html_url");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "followers_url");
+            }
+            if ((required0 & 0x80UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "following_url");
+            }
+            if ((required0 & 0x100UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "gists_url");
+            }
+            if ((required0 & 0x200UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "starred_url");
+            }
+            if ((required0 & 0x400UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "subscriptions_url");
+            }
+            if ((required0 & 0x800UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "organizations_url");
+            }
+            if ((required0 & 0x1000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "repos_url");
+            }
+            if ((required0 & 0x2000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "events_url");
+            }
+            if ((required0 & 0x4000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "received_events_url");
+            }
+            if ((required0 & 0x8000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "type");
+            }
+            if ((required0 & 0x10000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "site_admin");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value)
         {
             writer.WriteStartObject();
-            writer.WriteString("login"u8, value.Login);
-            writer.WriteNumber("id"u8, value.Id);
-            writer.WriteString("node_id"u8, value.NodeId);
-            writer.WriteString("avatar_url"u8, value.AvatarUrl);
-            if (value.GravatarId is { } _gravatarId)
+            writer.WriteString("login"u8, value._login);
+            writer.WriteNumber("id"u8, value._id);
+            writer.WriteString("node_id"u8, value._nodeId);
+            writer.WriteString("avatar_url"u8, value._avatarUrl);
+            if (value._gravatarId is { } p_gravatarId)
             {
-                writer.WriteString("gravatar_id"u8, _gravatarId);
+                writer.WriteString("gravatar_id"u8, p_gravatarId);
             }
             else
             {
                 writer.WriteNull("gravatar_id"u8);
             }
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteString("html_url"u8, value.HtmlUrl);
-            writer.WriteString("followers_url"u8, value.FollowersUrl);
-            writer.WriteString("following_url"u8, value.FollowingUrl);
-            writer.WriteString("gists_url"u8, value.GistsUrl);
-            writer.WriteString("starred_url"u8, value.StarredUrl);
-            writer.WriteString("subscriptions_url"u8, value.SubscriptionsUrl);
-            writer.WriteString("organizations_url"u8, value.OrganizationsUrl);
-            writer.WriteString("repos_url"u8, value.ReposUrl);
-            writer.WriteString("events_url"u8, value.EventsUrl);
-            writer.WriteString("received_events_url"u8, value.ReceivedEventsUrl);
-            writer.WriteString("type"u8, value.Type);
-            writer.WriteBoolean("site_admin"u8, value.SiteAdmin);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteString("html_url"u8, value._htmlUrl);
+            writer.WriteString("followers_url"u8, value._followersUrl);
+            writer.WriteString("following_url"u8, value._followingUrl);
+            writer.WriteString("gists_url"u8, value._gistsUrl);
+            writer.WriteString("starred_url"u8, value._starredUrl);
+            writer.WriteString("subscriptions_url"u8, value._subscriptionsUrl);
+            writer.WriteString("organizations_url"u8, value._organizationsUrl);
+            writer.WriteString("repos_url"u8, value._reposUrl);
+            writer.WriteString("events_url"u8, value._eventsUrl);
+            writer.WriteString("received_events_url"u8, value._receivedEventsUrl);
+            writer.WriteString("type"u8, value._type);
+            writer.WriteBoolean("site_admin"u8, value._siteAdmin);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes SimpleUser for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class SimpleUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.SimpleUser>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.SimpleUser? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.SimpleUser.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.SimpleUser.WriteCore(writer, value);
     }
 }

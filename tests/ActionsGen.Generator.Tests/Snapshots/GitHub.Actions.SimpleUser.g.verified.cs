@@ -7,44 +7,76 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.SimpleUserJsonConverter))]
     public sealed partial class SimpleUser : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>
     {
-        public required string Login { get; init; }
+        private string _login = default!;
+        private long _id;
+        private string _nodeId = default!;
+        private string _avatarUrl = default!;
+        private string? _gravatarId;
+        private string _url = default!;
+        private string _htmlUrl = default!;
+        private string _followersUrl = default!;
+        private string _followingUrl = default!;
+        private string _gistsUrl = default!;
+        private string _starredUrl = default!;
+        private string _subscriptionsUrl = default!;
+        private string _organizationsUrl = default!;
+        private string _reposUrl = default!;
+        private string _eventsUrl = default!;
+        private string _receivedEventsUrl = default!;
+        private string _type = default!;
+        private bool _siteAdmin;
 
-        public required long Id { get; init; }
+        /// <summary>Creates an empty SimpleUser.</summary>
+        public SimpleUser()
+        {
+        }
 
-        public required string NodeId { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private SimpleUser(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        public required string AvatarUrl { get; init; }
+        public required string Login { get => _login; init => _login = value; }
 
-        public string? GravatarId { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
-        public required string Url { get; init; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
 
-        public required string HtmlUrl { get; init; }
+        public required string AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
 
-        public required string FollowersUrl { get; init; }
+        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
 
-        public required string FollowingUrl { get; init; }
+        public required string Url { get => _url; init => _url = value; }
 
-        public required string GistsUrl { get; init; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
-        public required string StarredUrl { get; init; }
+        public required string FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
 
-        public required string SubscriptionsUrl { get; init; }
+        public required string FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
 
-        public required string OrganizationsUrl { get; init; }
+        public required string GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
 
-        public required string ReposUrl { get; init; }
+        public required string StarredUrl { get => _starredUrl; init => _starredUrl = value; }
 
-        public required string EventsUrl { get; init; }
+        public required string SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
 
-        public required string ReceivedEventsUrl { get; init; }
+        public required string OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
 
-        public required string Type { get; init; }
+        public required string ReposUrl { get => _reposUrl; init => _reposUrl = value; }
 
-        public required bool SiteAdmin { get; init; }
+        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
 
-        static global::GitHub.Actions.SimpleUser global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+        public required string ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value) => global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, value);
+        public required string Type { get => _type; init => _type = value; }
+
+        public required bool SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
+
+        static global::GitHub.Actions.SimpleUser global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value) => WriteCore(writer, value);
     }
 }

@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowId as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowId>
+    public readonly partial struct WorkflowId
     {
-        public override global::GitHub.Actions.WorkflowId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowId ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => reader.TokenType switch
         {
             global::System.Text.Json.JsonTokenType.Number => new global::GitHub.Actions.WorkflowId(global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader)!.Value),
@@ -17,6 +13,7 @@ namespace GitHub.Actions
             _ => throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "an integer or a string"),
         };
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value)
         {
             if (value.String is { } text)
@@ -28,5 +25,15 @@ namespace GitHub.Actions
                 writer.WriteNumberValue(value.Integer.GetValueOrDefault());
             }
         }
+    }
+
+    /// <summary>Reads and writes WorkflowId for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowId>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowId.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowId.WriteCore(writer, value);
     }
 }

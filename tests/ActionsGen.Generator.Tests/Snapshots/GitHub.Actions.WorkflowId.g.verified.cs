@@ -51,8 +51,8 @@ namespace GitHub.Actions
         /// <summary>The value as it goes into a URL path or query.</summary>
         public override string ToString() => _string ?? _integer.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-        static global::GitHub.Actions.WorkflowId global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowIdJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowId global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value) => global::GitHub.Actions.WorkflowIdJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value) => WriteCore(writer, value);
     }
 }

@@ -3,51 +3,14 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRun as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRun>
+    public sealed partial class WorkflowRun
     {
-        public override global::GitHub.Actions.WorkflowRun? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRun ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRun");
-            long? _id = default;
-            string? _name = default;
-            string? _nodeId = default;
-            long? _checkSuiteId = default;
-            string? _checkSuiteNodeId = default;
-            string? _headBranch = default;
-            string? _headSha = default;
-            string? _path = default;
-            long? _runNumber = default;
-            string? _event = default;
-            string? _displayTitle = default;
-            global::GitHub.Actions.WorkflowRunStatus? _status = default;
-            global::GitHub.Actions.WorkflowRunConclusion? _conclusion = default;
-            long? _workflowId = default;
-            string? _url = default;
-            string? _htmlUrl = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PullRequestMinimal>? _pullRequests = default;
-            global::System.DateTimeOffset? _createdAt = default;
-            global::System.DateTimeOffset? _updatedAt = default;
-            global::GitHub.Actions.SimpleUser? _actor = default;
-            long? _runAttempt = default;
-            global::System.DateTimeOffset? _runStartedAt = default;
-            global::GitHub.Actions.SimpleUser? _triggeringActor = default;
-            string? _jobsUrl = default;
-            string? _logsUrl = default;
-            string? _checkSuiteUrl = default;
-            string? _artifactsUrl = default;
-            string? _cancelUrl = default;
-            string? _rerunUrl = default;
-            string? _workflowUrl = default;
-            global::GitHub.Actions.SimpleCommit? _headCommit = default;
-            global::GitHub.Actions.MinimalRepository? _repository = default;
-            global::GitHub.Actions.MinimalRepository? _headRepository = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? _referencedWorkflows = default;
-            string? _previousAttemptUrl = default;
+            var value = new global::GitHub.Actions.WorkflowRun(context);
+            ulong required0 = 0;
             ulong explicitNulls = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
@@ -55,7 +18,8 @@ namespace GitHub.Actions
                 {
                     case 0x37386AE0u when reader.ValueTextEquals("id"u8):
                         reader.Read();
-                        _id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
                         reader.Read();
@@ -64,63 +28,72 @@ namespace GitHub.Actions
                             explicitNulls |= 1UL << 0;
                             continue;
                         }
-                        _name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
-                        _nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "node_id");
+                        required0 |= 0x2UL;
                         continue;
                     case 0xAACD8C2Cu when reader.ValueTextEquals("check_suite_id"u8):
                         reader.Read();
-                        _checkSuiteId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._checkSuiteId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0xE6A23B67u when reader.ValueTextEquals("check_suite_node_id"u8):
                         reader.Read();
-                        _checkSuiteNodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._checkSuiteNodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0xD4A8C37Cu when reader.ValueTextEquals("head_branch"u8):
                         reader.Read();
-                        _headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                     case 0x7598DBE2u when reader.ValueTextEquals("head_sha"u8):
                         reader.Read();
-                        _headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_sha");
+                        required0 |= 0x4UL;
                         continue;
                     case 0x84874D36u when reader.ValueTextEquals("path"u8):
                         reader.Read();
-                        _path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "path");
+                        required0 |= 0x8UL;
                         continue;
                     case 0xCD51AE8Eu when reader.ValueTextEquals("run_number"u8):
                         reader.Read();
-                        _runNumber = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runNumber = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "run_number");
+                        required0 |= 0x10UL;
                         continue;
                     case 0xFE30D09Fu when reader.ValueTextEquals("event"u8):
                         reader.Read();
-                        _event = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._event = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "event");
+                        required0 |= 0x20UL;
                         continue;
                     case 0xA9435898u when reader.ValueTextEquals("display_title"u8):
                         reader.Read();
-                        _displayTitle = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._displayTitle = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "display_title");
+                        required0 |= 0x40UL;
                         continue;
                     case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
                         reader.Read();
-                        _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunStatus?)global::GitHub.Actions.WorkflowRunStatusJsonConverter.ReadCore(ref reader, context);
+                        value._status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunStatus?)global::GitHub.Actions.WorkflowRunStatus.ReadCore(ref reader, context);
                         continue;
                     case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
-                        _conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunConclusion?)global::GitHub.Actions.WorkflowRunConclusionJsonConverter.ReadCore(ref reader, context);
+                        value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunConclusion?)global::GitHub.Actions.WorkflowRunConclusion.ReadCore(ref reader, context);
                         continue;
                     case 0x70B65FB0u when reader.ValueTextEquals("workflow_id"u8):
                         reader.Read();
-                        _workflowId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._workflowId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_id");
+                        required0 |= 0x80UL;
                         continue;
                     case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
                         reader.Read();
-                        _url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "url");
+                        required0 |= 0x100UL;
                         continue;
                     case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
-                        _htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "html_url");
+                        required0 |= 0x200UL;
                         continue;
                     case 0xFBD97A4Du when reader.ValueTextEquals("pull_requests"u8):
                         reader.Read();
@@ -129,80 +102,90 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.PullRequestMinimal>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.PullRequestMinimal? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.PullRequestMinimal?)global::GitHub.Actions.PullRequestMinimalJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.PullRequestMinimal.ReadCore(ref reader, context));
                             }
-                            _pullRequests = items0.ToArray();
+                            value._pullRequests = items0.ToArray();
                         }
                         else
                         {
-                            _pullRequests = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "pull_requests");
                         }
+                        required0 |= 0x400UL;
                         continue;
                     case 0x57388739u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
-                        _createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "created_at");
+                        required0 |= 0x800UL;
                         continue;
                     case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
-                        _updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "updated_at");
+                        required0 |= 0x1000UL;
                         continue;
                     case 0x0E8CD7BAu when reader.ValueTextEquals("actor"u8):
                         reader.Read();
-                        _actor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+                        value._actor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
                     case 0x9A265E9Cu when reader.ValueTextEquals("run_attempt"u8):
                         reader.Read();
-                        _runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
                     case 0x82DF5124u when reader.ValueTextEquals("run_started_at"u8):
                         reader.Read();
-                        _runStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
+                        value._runStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
                     case 0x1662F847u when reader.ValueTextEquals("triggering_actor"u8):
                         reader.Read();
-                        _triggeringActor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUserJsonConverter.ReadCore(ref reader, context);
+                        value._triggeringActor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
                     case 0x289D8F37u when reader.ValueTextEquals("jobs_url"u8):
                         reader.Read();
-                        _jobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._jobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "jobs_url");
+                        required0 |= 0x2000UL;
                         continue;
                     case 0x95365E6Cu when reader.ValueTextEquals("logs_url"u8):
                         reader.Read();
-                        _logsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._logsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "logs_url");
+                        required0 |= 0x4000UL;
                         continue;
                     case 0x2EA28A9Au when reader.ValueTextEquals("check_suite_url"u8):
                         reader.Read();
-                        _checkSuiteUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._checkSuiteUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "check_suite_url");
+                        required0 |= 0x8000UL;
                         continue;
                     case 0x364230B6u when reader.ValueTextEquals("artifacts_url"u8):
                         reader.Read();
-                        _artifactsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._artifactsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "artifacts_url");
+                        required0 |= 0x10000UL;
                         continue;
                     case 0xB89D1CC5u when reader.ValueTextEquals("cancel_url"u8):
                         reader.Read();
-                        _cancelUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._cancelUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "cancel_url");
+                        required0 |= 0x20000UL;
                         continue;
                     case 0x129F5B1Fu when reader.ValueTextEquals("rerun_url"u8):
                         reader.Read();
-                        _rerunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._rerunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "rerun_url");
+                        required0 |= 0x40000UL;
                         continue;
                     case 0x66135ECEu when reader.ValueTextEquals("workflow_url"u8):
                         reader.Read();
-                        _workflowUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._workflowUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_url");
+                        required0 |= 0x80000UL;
                         continue;
                     case 0x783F7D41u when reader.ValueTextEquals("head_commit"u8):
                         reader.Read();
-                        _headCommit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleCommit?)global::GitHub.Actions.SimpleCommitJsonConverter.ReadCore(ref reader, context);
+                        value._headCommit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleCommit?)global::GitHub.Actions.SimpleCommit.ReadCore(ref reader, context);
                         continue;
                     case 0x94970B95u when reader.ValueTextEquals("repository"u8):
                         reader.Read();
-                        _repository = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.MinimalRepository?)global::GitHub.Actions.MinimalRepositoryJsonConverter.ReadCore(ref reader, context);
+                        value._repository = global::GitHub.Actions.MinimalRepository.ReadCore(ref reader, context);
+                        required0 |= 0x100000UL;
                         continue;
                     case 0x2AF5F718u when reader.ValueTextEquals("head_repository"u8):
                         reader.Read();
-                        _headRepository = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.MinimalRepository?)global::GitHub.Actions.MinimalRepositoryJsonConverter.ReadCore(ref reader, context);
+                        value._headRepository = global::GitHub.Actions.MinimalRepository.ReadCore(ref reader, context);
+                        required0 |= 0x200000UL;
                         continue;
                     case 0x459A68AFu when reader.ValueTextEquals("referenced_workflows"u8):
                         reader.Read();
@@ -216,15 +199,13 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.ReferencedWorkflow>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.ReferencedWorkflow? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.ReferencedWorkflow?)global::GitHub.Actions.ReferencedWorkflowJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.ReferencedWorkflow.ReadCore(ref reader, context));
                             }
-                            _referencedWorkflows = items0.ToArray();
+                            value._referencedWorkflows = items0.ToArray();
                         }
                         else
                         {
-                            _referencedWorkflows = null;
+                            value._referencedWorkflows = null;
                         }
                         continue;
                     case 0x3B076624u when reader.ValueTextEquals("previous_attempt_url"u8):
@@ -234,182 +215,253 @@ namespace GitHub.Actions
                             explicitNulls |= 1UL << 2;
                             continue;
                         }
-                        _previousAttemptUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
+                        value._previousAttemptUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRun
+            if (required0 != 0x3FFFFFUL)
             {
-                Id = _id ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "id"),
-                Name = _name,
-                NodeId = _nodeId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "node_id"),
-                CheckSuiteId = _checkSuiteId,
-                CheckSuiteNodeId = _checkSuiteNodeId,
-                HeadBranch = _headBranch,
-                HeadSha = _headSha ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_sha"),
-                Path = _path ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "path"),
-                RunNumber = _runNumber ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "run_number"),
-                Event = _event ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "event"),
-                DisplayTitle = _displayTitle ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "display_title"),
-                Status = _status,
-                Conclusion = _conclusion,
-                WorkflowId = _workflowId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_id"),
-                Url = _url ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "url"),
-                HtmlUrl = _htmlUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "html_url"),
-                PullRequests = _pullRequests ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "pull_requests"),
-                CreatedAt = _createdAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "created_at"),
-                UpdatedAt = _updatedAt ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "updated_at"),
-                Actor = _actor,
-                RunAttempt = _runAttempt,
-                RunStartedAt = _runStartedAt,
-                TriggeringActor = _triggeringActor,
-                JobsUrl = _jobsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "jobs_url"),
-                LogsUrl = _logsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "logs_url"),
-                CheckSuiteUrl = _checkSuiteUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "check_suite_url"),
-                ArtifactsUrl = _artifactsUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "artifacts_url"),
-                CancelUrl = _cancelUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "cancel_url"),
-                RerunUrl = _rerunUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "rerun_url"),
-                WorkflowUrl = _workflowUrl ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_url"),
-                HeadCommit = _headCommit,
-                Repository = _repository ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "repository"),
-                HeadRepository = _headRepository ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_repository"),
-                ReferencedWorkflows = _referencedWorkflows,
-                PreviousAttemptUrl = _previousAttemptUrl,
-                JsonExplicitNulls = explicitNulls,
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            value._jsonExplicitNulls = explicitNulls;
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "node_id");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_sha");
+            }
+            if ((required0 & 0x8UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "path");
+            }
+            if ((required0 & 0x10UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "run_number");
+            }
+            if ((required0 & 0x20UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "event");
+            }
+            if ((required0 & 0x40UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "display_title");
+            }
+            if ((required0 & 0x80UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_id");
+            }
+            if ((required0 & 0x100UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "url");
+            }
+            if ((required0 & 0x200UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "html_url");
+            }
+            if ((required0 & 0x400UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "pull_requests");
+            }
+            if ((required0 & 0x800UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "created_at");
+            }
+            if ((required0 & 0x1000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "updated_at");
+            }
+            if ((required0 & 0x2000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "jobs_url");
+            }
+            if ((required0 & 0x4000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "logs_url");
+            }
+            if ((required0 & 0x8000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "check_suite_url");
+            }
+            if ((required0 & 0x10000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "artifacts_url");
+            }
+            if ((required0 & 0x20000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "cancel_url");
+            }
+            if ((required0 & 0x40000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "rerun_url");
+            }
+            if ((required0 & 0x80000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_url");
+            }
+            if ((required0 & 0x100000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "repository");
+            }
+            if ((required0 & 0x200000UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_repository");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("id"u8, value.Id);
-            if (value.Name is { } _name)
+            writer.WriteNumber("id"u8, value._id);
+            if (value._name is { } p_name)
             {
-                writer.WriteString("name"u8, _name);
+                writer.WriteString("name"u8, p_name);
             }
-            else if ((value.JsonExplicitNulls & (1UL << 0)) != 0)
+            else if ((value._jsonExplicitNulls & 0x1UL) != 0)
             {
                 writer.WriteNull("name"u8);
             }
-            writer.WriteString("node_id"u8, value.NodeId);
-            if (value.CheckSuiteId is { } _checkSuiteId)
+            writer.WriteString("node_id"u8, value._nodeId);
+            if (value._checkSuiteId is { } p_checkSuiteId)
             {
-                writer.WriteNumber("check_suite_id"u8, _checkSuiteId);
+                writer.WriteNumber("check_suite_id"u8, p_checkSuiteId);
             }
-            if (value.CheckSuiteNodeId is { } _checkSuiteNodeId)
+            if (value._checkSuiteNodeId is { } p_checkSuiteNodeId)
             {
-                writer.WriteString("check_suite_node_id"u8, _checkSuiteNodeId);
+                writer.WriteString("check_suite_node_id"u8, p_checkSuiteNodeId);
             }
-            if (value.HeadBranch is { } _headBranch)
+            if (value._headBranch is { } p_headBranch)
             {
-                writer.WriteString("head_branch"u8, _headBranch);
+                writer.WriteString("head_branch"u8, p_headBranch);
             }
             else
             {
                 writer.WriteNull("head_branch"u8);
             }
-            writer.WriteString("head_sha"u8, value.HeadSha);
-            writer.WriteString("path"u8, value.Path);
-            writer.WriteNumber("run_number"u8, value.RunNumber);
-            writer.WriteString("event"u8, value.Event);
-            writer.WriteString("display_title"u8, value.DisplayTitle);
-            if (value.Status is { } _status)
+            writer.WriteString("head_sha"u8, value._headSha);
+            writer.WriteString("path"u8, value._path);
+            writer.WriteNumber("run_number"u8, value._runNumber);
+            writer.WriteString("event"u8, value._event);
+            writer.WriteString("display_title"u8, value._displayTitle);
+            if (value._status is { } p_status)
             {
                 writer.WritePropertyName("status"u8);
-                global::GitHub.Actions.WorkflowRunStatusJsonConverter.WriteCore(writer, _status);
+                global::GitHub.Actions.WorkflowRunStatus.WriteCore(writer, p_status);
             }
             else
             {
                 writer.WriteNull("status"u8);
             }
-            if (value.Conclusion is { } _conclusion)
+            if (value._conclusion is { } p_conclusion)
             {
                 writer.WritePropertyName("conclusion"u8);
-                global::GitHub.Actions.WorkflowRunConclusionJsonConverter.WriteCore(writer, _conclusion);
+                global::GitHub.Actions.WorkflowRunConclusion.WriteCore(writer, p_conclusion);
             }
             else
             {
                 writer.WriteNull("conclusion"u8);
             }
-            writer.WriteNumber("workflow_id"u8, value.WorkflowId);
-            writer.WriteString("url"u8, value.Url);
-            writer.WriteString("html_url"u8, value.HtmlUrl);
+            writer.WriteNumber("workflow_id"u8, value._workflowId);
+            writer.WriteString("url"u8, value._url);
+            writer.WriteString("html_url"u8, value._htmlUrl);
             writer.WritePropertyName("pull_requests"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.PullRequests)
+            foreach (var item0 in value._pullRequests)
             {
-                global::GitHub.Actions.PullRequestMinimalJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.PullRequestMinimal.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
             writer.WritePropertyName("created_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.CreatedAt);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._createdAt);
             writer.WritePropertyName("updated_at"u8);
-            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value.UpdatedAt);
-            if (value.Actor is { } _actor)
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._updatedAt);
+            if (value._actor is { } p_actor)
             {
                 writer.WritePropertyName("actor"u8);
-                global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, _actor);
+                global::GitHub.Actions.SimpleUser.WriteCore(writer, p_actor);
             }
-            if (value.RunAttempt is { } _runAttempt)
+            if (value._runAttempt is { } p_runAttempt)
             {
-                writer.WriteNumber("run_attempt"u8, _runAttempt);
+                writer.WriteNumber("run_attempt"u8, p_runAttempt);
             }
-            if (value.RunStartedAt is { } _runStartedAt)
+            if (value._runStartedAt is { } p_runStartedAt)
             {
                 writer.WritePropertyName("run_started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, _runStartedAt);
+                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_runStartedAt);
             }
-            if (value.TriggeringActor is { } _triggeringActor)
+            if (value._triggeringActor is { } p_triggeringActor)
             {
                 writer.WritePropertyName("triggering_actor"u8);
-                global::GitHub.Actions.SimpleUserJsonConverter.WriteCore(writer, _triggeringActor);
+                global::GitHub.Actions.SimpleUser.WriteCore(writer, p_triggeringActor);
             }
-            writer.WriteString("jobs_url"u8, value.JobsUrl);
-            writer.WriteString("logs_url"u8, value.LogsUrl);
-            writer.WriteString("check_suite_url"u8, value.CheckSuiteUrl);
-            writer.WriteString("artifacts_url"u8, value.ArtifactsUrl);
-            writer.WriteString("cancel_url"u8, value.CancelUrl);
-            writer.WriteString("rerun_url"u8, value.RerunUrl);
-            writer.WriteString("workflow_url"u8, value.WorkflowUrl);
-            if (value.HeadCommit is { } _headCommit)
+            writer.WriteString("jobs_url"u8, value._jobsUrl);
+            writer.WriteString("logs_url"u8, value._logsUrl);
+            writer.WriteString("check_suite_url"u8, value._checkSuiteUrl);
+            writer.WriteString("artifacts_url"u8, value._artifactsUrl);
+            writer.WriteString("cancel_url"u8, value._cancelUrl);
+            writer.WriteString("rerun_url"u8, value._rerunUrl);
+            writer.WriteString("workflow_url"u8, value._workflowUrl);
+            if (value._headCommit is { } p_headCommit)
             {
                 writer.WritePropertyName("head_commit"u8);
-                global::GitHub.Actions.SimpleCommitJsonConverter.WriteCore(writer, _headCommit);
+                global::GitHub.Actions.SimpleCommit.WriteCore(writer, p_headCommit);
             }
             else
             {
                 writer.WriteNull("head_commit"u8);
             }
             writer.WritePropertyName("repository"u8);
-            global::GitHub.Actions.MinimalRepositoryJsonConverter.WriteCore(writer, value.Repository);
+            global::GitHub.Actions.MinimalRepository.WriteCore(writer, value._repository);
             writer.WritePropertyName("head_repository"u8);
-            global::GitHub.Actions.MinimalRepositoryJsonConverter.WriteCore(writer, value.HeadRepository);
-            if (value.ReferencedWorkflows is { } _referencedWorkflows)
+            global::GitHub.Actions.MinimalRepository.WriteCore(writer, value._headRepository);
+            if (value._referencedWorkflows is { } p_referencedWorkflows)
             {
                 writer.WritePropertyName("referenced_workflows"u8);
                 writer.WriteStartArray();
-                foreach (var item0 in _referencedWorkflows)
+                foreach (var item0 in p_referencedWorkflows)
                 {
-                    global::GitHub.Actions.ReferencedWorkflowJsonConverter.WriteCore(writer, item0);
+                    global::GitHub.Actions.ReferencedWorkflow.WriteCore(writer, item0);
                 }
                 writer.WriteEndArray();
             }
-            else if ((value.JsonExplicitNulls & (1UL << 1)) != 0)
+            else if ((value._jsonExplicitNulls & 0x2UL) != 0)
             {
                 writer.WriteNull("referenced_workflows"u8);
             }
-            if (value.PreviousAttemptUrl is { } _previousAttemptUrl)
+            if (value._previousAttemptUrl is { } p_previousAttemptUrl)
             {
-                writer.WriteString("previous_attempt_url"u8, _previousAttemptUrl);
+                writer.WriteString("previous_attempt_url"u8, p_previousAttemptUrl);
             }
-            else if ((value.JsonExplicitNulls & (1UL << 2)) != 0)
+            else if ((value._jsonExplicitNulls & 0x4UL) != 0)
             {
                 writer.WriteNull("previous_attempt_url"u8);
             }
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRun for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRun>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRun? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRun.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRun.WriteCore(writer, value);
     }
 }

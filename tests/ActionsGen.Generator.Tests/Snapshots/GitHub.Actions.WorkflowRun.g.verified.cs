@@ -7,105 +7,152 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunJsonConverter))]
     public sealed partial class WorkflowRun : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>
     {
+        private long _id;
+        private string? _name;
+        private string _nodeId = default!;
+        private long? _checkSuiteId;
+        private string? _checkSuiteNodeId;
+        private string? _headBranch;
+        private string _headSha = default!;
+        private string _path = default!;
+        private long _runNumber;
+        private string _event = default!;
+        private string _displayTitle = default!;
+        private global::GitHub.Actions.WorkflowRunStatus? _status;
+        private global::GitHub.Actions.WorkflowRunConclusion? _conclusion;
+        private long _workflowId;
+        private string _url = default!;
+        private string _htmlUrl = default!;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PullRequestMinimal> _pullRequests = default!;
+        private global::System.DateTimeOffset _createdAt;
+        private global::System.DateTimeOffset _updatedAt;
+        private global::GitHub.Actions.SimpleUser? _actor;
+        private long? _runAttempt;
+        private global::System.DateTimeOffset? _runStartedAt;
+        private global::GitHub.Actions.SimpleUser? _triggeringActor;
+        private string _jobsUrl = default!;
+        private string _logsUrl = default!;
+        private string _checkSuiteUrl = default!;
+        private string _artifactsUrl = default!;
+        private string _cancelUrl = default!;
+        private string _rerunUrl = default!;
+        private string _workflowUrl = default!;
+        private global::GitHub.Actions.SimpleCommit? _headCommit;
+        private global::GitHub.Actions.MinimalRepository _repository = default!;
+        private global::GitHub.Actions.MinimalRepository _headRepository = default!;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? _referencedWorkflows;
+        private string? _previousAttemptUrl;
+        private ulong _jsonExplicitNulls;
+
+        /// <summary>Creates an empty WorkflowRun.</summary>
+        public WorkflowRun()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRun(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>The ID of the workflow run.</summary>
-        public required long Id { get; init; }
+        public required long Id { get => _id; init => _id = value; }
 
         /// <summary>The name of the workflow run.</summary>
-        public string? Name { get; init; }
+        public string? Name { get => _name; init => _name = value; }
 
-        public required string NodeId { get; init; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
 
         /// <summary>The ID of the associated check suite.</summary>
-        public long? CheckSuiteId { get; init; }
+        public long? CheckSuiteId { get => _checkSuiteId; init => _checkSuiteId = value; }
 
         /// <summary>The node ID of the associated check suite.</summary>
-        public string? CheckSuiteNodeId { get; init; }
+        public string? CheckSuiteNodeId { get => _checkSuiteNodeId; init => _checkSuiteNodeId = value; }
 
-        public string? HeadBranch { get; init; }
+        public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
 
         /// <summary>The SHA of the head commit that points to the version of the workflow being run.</summary>
-        public required string HeadSha { get; init; }
+        public required string HeadSha { get => _headSha; init => _headSha = value; }
 
         /// <summary>The full path of the workflow</summary>
-        public required string Path { get; init; }
+        public required string Path { get => _path; init => _path = value; }
 
         /// <summary>The auto incrementing run number for the workflow run.</summary>
-        public required long RunNumber { get; init; }
+        public required long RunNumber { get => _runNumber; init => _runNumber = value; }
 
-        public required string Event { get; init; }
+        public required string Event { get => _event; init => _event = value; }
 
         /// <summary>The event-specific title associated with the run or the run-name if set, or the value of `run-name` if it is set in the workflow.</summary>
-        public required string DisplayTitle { get; init; }
+        public required string DisplayTitle { get => _displayTitle; init => _displayTitle = value; }
 
-        public global::GitHub.Actions.WorkflowRunStatus? Status { get; init; }
+        public global::GitHub.Actions.WorkflowRunStatus? Status { get => _status; init => _status = value; }
 
-        public global::GitHub.Actions.WorkflowRunConclusion? Conclusion { get; init; }
+        public global::GitHub.Actions.WorkflowRunConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
 
         /// <summary>The ID of the parent workflow.</summary>
-        public required long WorkflowId { get; init; }
+        public required long WorkflowId { get => _workflowId; init => _workflowId = value; }
 
         /// <summary>The URL to the workflow run.</summary>
-        public required string Url { get; init; }
+        public required string Url { get => _url; init => _url = value; }
 
-        public required string HtmlUrl { get; init; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PullRequestMinimal> PullRequests { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PullRequestMinimal> PullRequests { get => _pullRequests; init => _pullRequests = value; }
 
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
+        public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
 
-        public required global::System.DateTimeOffset UpdatedAt { get; init; }
+        public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
 
         /// <summary>A GitHub user.</summary>
-        public global::GitHub.Actions.SimpleUser? Actor { get; init; }
+        public global::GitHub.Actions.SimpleUser? Actor { get => _actor; init => _actor = value; }
 
         /// <summary>Attempt number of the run, 1 for first attempt and higher if the workflow was re-run.</summary>
-        public long? RunAttempt { get; init; }
+        public long? RunAttempt { get => _runAttempt; init => _runAttempt = value; }
 
         /// <summary>The start time of the latest run. Resets on re-run.</summary>
-        public global::System.DateTimeOffset? RunStartedAt { get; init; }
+        public global::System.DateTimeOffset? RunStartedAt { get => _runStartedAt; init => _runStartedAt = value; }
 
         /// <summary>A GitHub user.</summary>
-        public global::GitHub.Actions.SimpleUser? TriggeringActor { get; init; }
+        public global::GitHub.Actions.SimpleUser? TriggeringActor { get => _triggeringActor; init => _triggeringActor = value; }
 
         /// <summary>The URL to the jobs for the workflow run.</summary>
-        public required string JobsUrl { get; init; }
+        public required string JobsUrl { get => _jobsUrl; init => _jobsUrl = value; }
 
         /// <summary>The URL to download the logs for the workflow run.</summary>
-        public required string LogsUrl { get; init; }
+        public required string LogsUrl { get => _logsUrl; init => _logsUrl = value; }
 
         /// <summary>The URL to the associated check suite.</summary>
-        public required string CheckSuiteUrl { get; init; }
+        public required string CheckSuiteUrl { get => _checkSuiteUrl; init => _checkSuiteUrl = value; }
 
         /// <summary>The URL to the artifacts for the workflow run.</summary>
-        public required string ArtifactsUrl { get; init; }
+        public required string ArtifactsUrl { get => _artifactsUrl; init => _artifactsUrl = value; }
 
         /// <summary>The URL to cancel the workflow run.</summary>
-        public required string CancelUrl { get; init; }
+        public required string CancelUrl { get => _cancelUrl; init => _cancelUrl = value; }
 
         /// <summary>The URL to rerun the workflow run.</summary>
-        public required string RerunUrl { get; init; }
+        public required string RerunUrl { get => _rerunUrl; init => _rerunUrl = value; }
 
         /// <summary>The URL to the workflow.</summary>
-        public required string WorkflowUrl { get; init; }
+        public required string WorkflowUrl { get => _workflowUrl; init => _workflowUrl = value; }
 
-        public global::GitHub.Actions.SimpleCommit? HeadCommit { get; init; }
-
-        /// <summary>Minimal Repository</summary>
-        public required global::GitHub.Actions.MinimalRepository Repository { get; init; }
+        public global::GitHub.Actions.SimpleCommit? HeadCommit { get => _headCommit; init => _headCommit = value; }
 
         /// <summary>Minimal Repository</summary>
-        public required global::GitHub.Actions.MinimalRepository HeadRepository { get; init; }
+        public required global::GitHub.Actions.MinimalRepository Repository { get => _repository; init => _repository = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? ReferencedWorkflows { get; init; }
+        /// <summary>Minimal Repository</summary>
+        public required global::GitHub.Actions.MinimalRepository HeadRepository { get => _headRepository; init => _headRepository = value; }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? ReferencedWorkflows { get => _referencedWorkflows; init => _referencedWorkflows = value; }
 
         /// <summary>The URL to the previous attempted run of this workflow, if one exists.</summary>
-        public string? PreviousAttemptUrl { get; init; }
+        public string? PreviousAttemptUrl { get => _previousAttemptUrl; init => _previousAttemptUrl = value; }
 
-        /// <summary>Optional properties read as an explicit JSON null, so writing gives back what was read.</summary>
-        internal ulong JsonExplicitNulls { get; init; }
+        static global::GitHub.Actions.WorkflowRun global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static global::GitHub.Actions.WorkflowRun global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunJsonConverter.ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value) => global::GitHub.Actions.WorkflowRunJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value) => WriteCore(writer, value);
     }
 }

@@ -3,58 +3,83 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunBillable as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunBillableJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunBillable>
+    public sealed partial class WorkflowRunBillable
     {
-        public override global::GitHub.Actions.WorkflowRunBillable? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunBillable ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRunBillable");
-            global::GitHub.Actions.WorkflowRunBillableUsage? _ubuntu = default;
-            global::GitHub.Actions.WorkflowRunBillableUsage? _macos = default;
-            global::GitHub.Actions.WorkflowRunBillableUsage? _windows = default;
+            var value = new global::GitHub.Actions.WorkflowRunBillable(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0xF0820752u when reader.ValueTextEquals("UBUNTU"u8):
                         reader.Read();
-                        _ubuntu = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunBillableUsage?)global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.ReadCore(ref reader, context);
+                        value._ubuntu = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
+                        required0 |= 0x1UL;
                         continue;
                     case 0xC00548A2u when reader.ValueTextEquals("MACOS"u8):
                         reader.Read();
-                        _macos = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunBillableUsage?)global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.ReadCore(ref reader, context);
+                        value._macos = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
+                        required0 |= 0x2UL;
                         continue;
                     case 0xE2D8628Au when reader.ValueTextEquals("WINDOWS"u8):
                         reader.Read();
-                        _windows = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunBillableUsage?)global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.ReadCore(ref reader, context);
+                        value._windows = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
+                        required0 |= 0x4UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRunBillable
+            if (required0 != 0x7UL)
             {
-                Ubuntu = _ubuntu ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "UBUNTU"),
-                Macos = _macos ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "MACOS"),
-                Windows = _windows ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "WINDOWS"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "UBUNTU");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "MACOS");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillable", "WINDOWS");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("UBUNTU"u8);
-            global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.WriteCore(writer, value.Ubuntu);
+            global::GitHub.Actions.WorkflowRunBillableUsage.WriteCore(writer, value._ubuntu);
             writer.WritePropertyName("MACOS"u8);
-            global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.WriteCore(writer, value.Macos);
+            global::GitHub.Actions.WorkflowRunBillableUsage.WriteCore(writer, value._macos);
             writer.WritePropertyName("WINDOWS"u8);
-            global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.WriteCore(writer, value.Windows);
+            global::GitHub.Actions.WorkflowRunBillableUsage.WriteCore(writer, value._windows);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRunBillable for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunBillableJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunBillable>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunBillable? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunBillable.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunBillable.WriteCore(writer, value);
     }
 }

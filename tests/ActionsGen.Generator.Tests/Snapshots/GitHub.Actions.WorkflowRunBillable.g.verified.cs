@@ -7,17 +7,34 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunBillableJsonConverter))]
     public sealed partial class WorkflowRunBillable : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>
     {
-        /// <summary>Billable time on one runner operating system.</summary>
-        public required global::GitHub.Actions.WorkflowRunBillableUsage Ubuntu { get; init; }
+        private global::GitHub.Actions.WorkflowRunBillableUsage _ubuntu = default!;
+        private global::GitHub.Actions.WorkflowRunBillableUsage _macos = default!;
+        private global::GitHub.Actions.WorkflowRunBillableUsage _windows = default!;
+
+        /// <summary>Creates an empty WorkflowRunBillable.</summary>
+        public WorkflowRunBillable()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunBillable(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
         /// <summary>Billable time on one runner operating system.</summary>
-        public required global::GitHub.Actions.WorkflowRunBillableUsage Macos { get; init; }
+        public required global::GitHub.Actions.WorkflowRunBillableUsage Ubuntu { get => _ubuntu; init => _ubuntu = value; }
 
         /// <summary>Billable time on one runner operating system.</summary>
-        public required global::GitHub.Actions.WorkflowRunBillableUsage Windows { get; init; }
+        public required global::GitHub.Actions.WorkflowRunBillableUsage Macos { get => _macos; init => _macos = value; }
 
-        static global::GitHub.Actions.WorkflowRunBillable global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunBillableJsonConverter.ReadCore(ref reader, context);
+        /// <summary>Billable time on one runner operating system.</summary>
+        public required global::GitHub.Actions.WorkflowRunBillableUsage Windows { get => _windows; init => _windows = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value) => global::GitHub.Actions.WorkflowRunBillableJsonConverter.WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRunBillable global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value) => WriteCore(writer, value);
     }
 }

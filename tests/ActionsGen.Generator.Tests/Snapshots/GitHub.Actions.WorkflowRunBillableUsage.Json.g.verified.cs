@@ -3,30 +3,27 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunBillableUsage as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunBillableUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunBillableUsage>
+    public sealed partial class WorkflowRunBillableUsage
     {
-        public override global::GitHub.Actions.WorkflowRunBillableUsage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunBillableUsage ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRunBillableUsage");
-            long? _totalMs = default;
-            long? _jobs = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming>? _jobRuns = default;
+            var value = new global::GitHub.Actions.WorkflowRunBillableUsage(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0xC927D826u when reader.ValueTextEquals("total_ms"u8):
                         reader.Read();
-                        _totalMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._totalMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "total_ms");
+                        required0 |= 0x1UL;
                         continue;
                     case 0xE407107Du when reader.ValueTextEquals("jobs"u8):
                         reader.Read();
-                        _jobs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._jobs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "jobs");
+                        required0 |= 0x2UL;
                         continue;
                     case 0x1C24B0CFu when reader.ValueTextEquals("job_runs"u8):
                         reader.Read();
@@ -35,43 +32,69 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.WorkflowRunJobTiming>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.WorkflowRunJobTiming? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunJobTiming?)global::GitHub.Actions.WorkflowRunJobTimingJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.WorkflowRunJobTiming.ReadCore(ref reader, context));
                             }
-                            _jobRuns = items0.ToArray();
+                            value._jobRuns = items0.ToArray();
                         }
                         else
                         {
-                            _jobRuns = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "job_runs");
                         }
+                        required0 |= 0x4UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRunBillableUsage
+            if (required0 != 0x7UL)
             {
-                TotalMs = _totalMs ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "total_ms"),
-                Jobs = _jobs ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "jobs"),
-                JobRuns = _jobRuns ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "job_runs"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "total_ms");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "jobs");
+            }
+            if ((required0 & 0x4UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "job_runs");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("total_ms"u8, value.TotalMs);
-            writer.WriteNumber("jobs"u8, value.Jobs);
+            writer.WriteNumber("total_ms"u8, value._totalMs);
+            writer.WriteNumber("jobs"u8, value._jobs);
             writer.WritePropertyName("job_runs"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.JobRuns)
+            foreach (var item0 in value._jobRuns)
             {
-                global::GitHub.Actions.WorkflowRunJobTimingJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.WorkflowRunJobTiming.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRunBillableUsage for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunBillableUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunBillableUsage>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunBillableUsage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunBillableUsage.WriteCore(writer, value);
     }
 }

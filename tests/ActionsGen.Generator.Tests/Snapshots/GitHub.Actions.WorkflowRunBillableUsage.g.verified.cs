@@ -7,14 +7,31 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter))]
     public sealed partial class WorkflowRunBillableUsage : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>
     {
-        public required long TotalMs { get; init; }
+        private long _totalMs;
+        private long _jobs;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> _jobRuns = default!;
 
-        public required long Jobs { get; init; }
+        /// <summary>Creates an empty WorkflowRunBillableUsage.</summary>
+        public WorkflowRunBillableUsage()
+        {
+        }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> JobRuns { get; init; }
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunBillableUsage(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static global::GitHub.Actions.WorkflowRunBillableUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.ReadCore(ref reader, context);
+        public required long TotalMs { get => _totalMs; init => _totalMs = value; }
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value) => global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter.WriteCore(writer, value);
+        public required long Jobs { get => _jobs; init => _jobs = value; }
+
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> JobRuns { get => _jobRuns; init => _jobRuns = value; }
+
+        static global::GitHub.Actions.WorkflowRunBillableUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value) => WriteCore(writer, value);
     }
 }

@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunConclusion as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunConclusionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunConclusion>
+    public readonly partial struct WorkflowRunConclusion
     {
-        public override global::GitHub.Actions.WorkflowRunConclusion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunConclusion ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,43 +14,54 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("success"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Success;
+                return new global::GitHub.Actions.WorkflowRunConclusion("success");
             }
             if (reader.ValueTextEquals("failure"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Failure;
+                return new global::GitHub.Actions.WorkflowRunConclusion("failure");
             }
             if (reader.ValueTextEquals("neutral"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Neutral;
+                return new global::GitHub.Actions.WorkflowRunConclusion("neutral");
             }
             if (reader.ValueTextEquals("cancelled"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Cancelled;
+                return new global::GitHub.Actions.WorkflowRunConclusion("cancelled");
             }
             if (reader.ValueTextEquals("skipped"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Skipped;
+                return new global::GitHub.Actions.WorkflowRunConclusion("skipped");
             }
             if (reader.ValueTextEquals("timed_out"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.TimedOut;
+                return new global::GitHub.Actions.WorkflowRunConclusion("timed_out");
             }
             if (reader.ValueTextEquals("action_required"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.ActionRequired;
+                return new global::GitHub.Actions.WorkflowRunConclusion("action_required");
             }
             if (reader.ValueTextEquals("stale"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.Stale;
+                return new global::GitHub.Actions.WorkflowRunConclusion("stale");
             }
             if (reader.ValueTextEquals("startup_failure"u8))
             {
-                return global::GitHub.Actions.WorkflowRunConclusion.StartupFailure;
+                return new global::GitHub.Actions.WorkflowRunConclusion("startup_failure");
             }
             return new global::GitHub.Actions.WorkflowRunConclusion(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes WorkflowRunConclusion for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunConclusionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunConclusion>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunConclusion Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunConclusion.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunConclusion.WriteCore(writer, value);
     }
 }

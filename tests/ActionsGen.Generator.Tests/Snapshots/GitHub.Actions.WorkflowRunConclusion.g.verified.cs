@@ -75,8 +75,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.WorkflowRunConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunConclusionJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowRunConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value) => global::GitHub.Actions.WorkflowRunConclusionJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value) => WriteCore(writer, value);
     }
 }

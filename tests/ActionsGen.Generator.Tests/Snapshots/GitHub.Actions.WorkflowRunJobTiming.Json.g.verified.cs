@@ -3,48 +3,70 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunJobTiming as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunJobTimingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunJobTiming>
+    public sealed partial class WorkflowRunJobTiming
     {
-        public override global::GitHub.Actions.WorkflowRunJobTiming? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunJobTiming ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRunJobTiming");
-            long? _jobId = default;
-            long? _durationMs = default;
+            var value = new global::GitHub.Actions.WorkflowRunJobTiming(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0xD24CF2FCu when reader.ValueTextEquals("job_id"u8):
                         reader.Read();
-                        _jobId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._jobId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "job_id");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x28F12596u when reader.ValueTextEquals("duration_ms"u8):
                         reader.Read();
-                        _durationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._durationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "duration_ms");
+                        required0 |= 0x2UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRunJobTiming
+            if (required0 != 0x3UL)
             {
-                JobId = _jobId ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "job_id"),
-                DurationMs = _durationMs ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "duration_ms"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "job_id");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "duration_ms");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("job_id"u8, value.JobId);
-            writer.WriteNumber("duration_ms"u8, value.DurationMs);
+            writer.WriteNumber("job_id"u8, value._jobId);
+            writer.WriteNumber("duration_ms"u8, value._durationMs);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRunJobTiming for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunJobTimingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunJobTiming>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunJobTiming? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunJobTiming.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunJobTiming.WriteCore(writer, value);
     }
 }

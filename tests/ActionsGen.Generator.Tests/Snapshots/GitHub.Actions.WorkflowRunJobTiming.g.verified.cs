@@ -7,12 +7,28 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunJobTimingJsonConverter))]
     public sealed partial class WorkflowRunJobTiming : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>
     {
-        public required long JobId { get; init; }
+        private long _jobId;
+        private long _durationMs;
 
-        public required long DurationMs { get; init; }
+        /// <summary>Creates an empty WorkflowRunJobTiming.</summary>
+        public WorkflowRunJobTiming()
+        {
+        }
 
-        static global::GitHub.Actions.WorkflowRunJobTiming global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunJobTimingJsonConverter.ReadCore(ref reader, context);
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunJobTiming(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value) => global::GitHub.Actions.WorkflowRunJobTimingJsonConverter.WriteCore(writer, value);
+        public required long JobId { get => _jobId; init => _jobId = value; }
+
+        public required long DurationMs { get => _durationMs; init => _durationMs = value; }
+
+        static global::GitHub.Actions.WorkflowRunJobTiming global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value) => WriteCore(writer, value);
     }
 }

@@ -3,25 +3,22 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunList as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunList>
+    public sealed partial class WorkflowRunList
     {
-        public override global::GitHub.Actions.WorkflowRunList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunList ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRunList");
-            long? _totalCount = default;
-            global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun>? _workflowRuns = default;
+            var value = new global::GitHub.Actions.WorkflowRunList(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x92BEA9B5u when reader.ValueTextEquals("total_count"u8):
                         reader.Read();
-                        _totalCount = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._totalCount = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "total_count");
+                        required0 |= 0x1UL;
                         continue;
                     case 0x831BC12Bu when reader.ValueTextEquals("workflow_runs"u8):
                         reader.Read();
@@ -30,41 +27,64 @@ namespace GitHub.Actions
                             var items0 = new global::ActionsGen.Runtime.Serialization.ArrayBuilder<global::GitHub.Actions.WorkflowRun>();
                             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextItem(ref reader))
                             {
-                                global::GitHub.Actions.WorkflowRun? item0 = default;
-                                item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRun?)global::GitHub.Actions.WorkflowRunJsonConverter.ReadCore(ref reader, context);
-                                items0.Add(item0 ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a non-null array item"));
+                                items0.Add(global::GitHub.Actions.WorkflowRun.ReadCore(ref reader, context));
                             }
-                            _workflowRuns = items0.ToArray();
+                            value._workflowRuns = items0.ToArray();
                         }
                         else
                         {
-                            _workflowRuns = null;
+                            throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "workflow_runs");
                         }
+                        required0 |= 0x2UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRunList
+            if (required0 != 0x3UL)
             {
-                TotalCount = _totalCount ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "total_count"),
-                WorkflowRuns = _workflowRuns ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "workflow_runs"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "total_count");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunList", "workflow_runs");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("total_count"u8, value.TotalCount);
+            writer.WriteNumber("total_count"u8, value._totalCount);
             writer.WritePropertyName("workflow_runs"u8);
             writer.WriteStartArray();
-            foreach (var item0 in value.WorkflowRuns)
+            foreach (var item0 in value._workflowRuns)
             {
-                global::GitHub.Actions.WorkflowRunJsonConverter.WriteCore(writer, item0);
+                global::GitHub.Actions.WorkflowRun.WriteCore(writer, item0);
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRunList for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunList>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunList? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunList.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunList.WriteCore(writer, value);
     }
 }

@@ -7,12 +7,28 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunListJsonConverter))]
     public sealed partial class WorkflowRunList : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>
     {
-        public required long TotalCount { get; init; }
+        private long _totalCount;
+        private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> _workflowRuns = default!;
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> WorkflowRuns { get; init; }
+        /// <summary>Creates an empty WorkflowRunList.</summary>
+        public WorkflowRunList()
+        {
+        }
 
-        static global::GitHub.Actions.WorkflowRunList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunListJsonConverter.ReadCore(ref reader, context);
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunList(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value) => global::GitHub.Actions.WorkflowRunListJsonConverter.WriteCore(writer, value);
+        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> WorkflowRuns { get => _workflowRuns; init => _workflowRuns = value; }
+
+        static global::GitHub.Actions.WorkflowRunList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value) => WriteCore(writer, value);
     }
 }

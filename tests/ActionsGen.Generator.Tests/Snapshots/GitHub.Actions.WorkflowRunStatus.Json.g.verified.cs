@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunStatus as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunStatus>
+    public readonly partial struct WorkflowRunStatus
     {
-        public override global::GitHub.Actions.WorkflowRunStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunStatus ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,31 +14,42 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("requested"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.Requested;
+                return new global::GitHub.Actions.WorkflowRunStatus("requested");
             }
             if (reader.ValueTextEquals("in_progress"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.InProgress;
+                return new global::GitHub.Actions.WorkflowRunStatus("in_progress");
             }
             if (reader.ValueTextEquals("completed"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.Completed;
+                return new global::GitHub.Actions.WorkflowRunStatus("completed");
             }
             if (reader.ValueTextEquals("queued"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.Queued;
+                return new global::GitHub.Actions.WorkflowRunStatus("queued");
             }
             if (reader.ValueTextEquals("pending"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.Pending;
+                return new global::GitHub.Actions.WorkflowRunStatus("pending");
             }
             if (reader.ValueTextEquals("waiting"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatus.Waiting;
+                return new global::GitHub.Actions.WorkflowRunStatus("waiting");
             }
             return new global::GitHub.Actions.WorkflowRunStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes WorkflowRunStatus for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunStatus>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunStatus.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunStatus.WriteCore(writer, value);
     }
 }

@@ -63,8 +63,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.WorkflowRunStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunStatusJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowRunStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value) => global::GitHub.Actions.WorkflowRunStatusJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value) => WriteCore(writer, value);
     }
 }

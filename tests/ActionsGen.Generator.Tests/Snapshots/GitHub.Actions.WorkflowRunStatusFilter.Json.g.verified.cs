@@ -3,13 +3,9 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunStatusFilter as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunStatusFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunStatusFilter>
+    public readonly partial struct WorkflowRunStatusFilter
     {
-        public override global::GitHub.Actions.WorkflowRunStatusFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunStatusFilter ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -18,63 +14,74 @@ namespace GitHub.Actions
             }
             if (reader.ValueTextEquals("completed"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Completed;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("completed");
             }
             if (reader.ValueTextEquals("action_required"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.ActionRequired;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("action_required");
             }
             if (reader.ValueTextEquals("cancelled"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Cancelled;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("cancelled");
             }
             if (reader.ValueTextEquals("failure"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Failure;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("failure");
             }
             if (reader.ValueTextEquals("neutral"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Neutral;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("neutral");
             }
             if (reader.ValueTextEquals("skipped"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Skipped;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("skipped");
             }
             if (reader.ValueTextEquals("stale"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Stale;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("stale");
             }
             if (reader.ValueTextEquals("success"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Success;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("success");
             }
             if (reader.ValueTextEquals("timed_out"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.TimedOut;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("timed_out");
             }
             if (reader.ValueTextEquals("in_progress"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.InProgress;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("in_progress");
             }
             if (reader.ValueTextEquals("queued"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Queued;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("queued");
             }
             if (reader.ValueTextEquals("requested"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Requested;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("requested");
             }
             if (reader.ValueTextEquals("waiting"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Waiting;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("waiting");
             }
             if (reader.ValueTextEquals("pending"u8))
             {
-                return global::GitHub.Actions.WorkflowRunStatusFilter.Pending;
+                return new global::GitHub.Actions.WorkflowRunStatusFilter("pending");
             }
             return new global::GitHub.Actions.WorkflowRunStatusFilter(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
 
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value) => writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes WorkflowRunStatusFilter for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunStatusFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunStatusFilter>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunStatusFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunStatusFilter.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunStatusFilter.WriteCore(writer, value);
     }
 }

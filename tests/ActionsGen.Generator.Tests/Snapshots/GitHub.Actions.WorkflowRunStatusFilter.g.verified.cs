@@ -95,8 +95,8 @@ namespace GitHub.Actions
 
         public override string ToString() => Value;
 
-        static global::GitHub.Actions.WorkflowRunStatusFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunStatusFilterJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowRunStatusFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value) => global::GitHub.Actions.WorkflowRunStatusFilterJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value) => WriteCore(writer, value);
     }
 }

@@ -3,49 +3,71 @@
 
 namespace GitHub.Actions
 {
-    /// <summary>Reads and writes WorkflowRunUsage as JSON with generated code: no reflection, safe for trimming and Native AOT.</summary>
-    public sealed class WorkflowRunUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunUsage>
+    public sealed partial class WorkflowRunUsage
     {
-        public override global::GitHub.Actions.WorkflowRunUsage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value, global::System.Text.Json.JsonSerializerOptions options) => WriteCore(writer, value);
-
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static global::GitHub.Actions.WorkflowRunUsage ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
             global::ActionsGen.Runtime.Serialization.JsonRead.StartObject(ref reader, "WorkflowRunUsage");
-            global::GitHub.Actions.WorkflowRunBillable? _billable = default;
-            long? _runDurationMs = default;
+            var value = new global::GitHub.Actions.WorkflowRunUsage(context);
+            ulong required0 = 0;
             while (global::ActionsGen.Runtime.Serialization.JsonRead.NextProperty(ref reader))
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
                     case 0x4F5581A4u when reader.ValueTextEquals("billable"u8):
                         reader.Read();
-                        _billable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunBillable?)global::GitHub.Actions.WorkflowRunBillableJsonConverter.ReadCore(ref reader, context);
+                        value._billable = global::GitHub.Actions.WorkflowRunBillable.ReadCore(ref reader, context);
+                        required0 |= 0x1UL;
                         continue;
                     case 0x350E1290u when reader.ValueTextEquals("run_duration_ms"u8):
                         reader.Read();
-                        _runDurationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
+                        value._runDurationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "run_duration_ms");
+                        required0 |= 0x2UL;
                         continue;
                 }
 
                 global::ActionsGen.Runtime.Serialization.JsonRead.SkipValue(ref reader);
             }
-
-            return new global::GitHub.Actions.WorkflowRunUsage
+            if (required0 != 0x3UL)
             {
-                Billable = _billable ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "billable"),
-                RunDurationMs = _runDurationMs ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "run_duration_ms"),
-            };
+                throw MissingRequired(ref reader, required0);
+            }
+            return value;
         }
 
+        // Cold: compiled only when a document lacks a required property.
+        private static global::System.Text.Json.JsonException MissingRequired(ref global::System.Text.Json.Utf8JsonReader reader, ulong required0)
+        {
+            if ((required0 & 0x1UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "billable");
+            }
+            if ((required0 & 0x2UL) == 0)
+            {
+                return global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "run_duration_ms");
+            }
+            return global::ActionsGen.Runtime.Serialization.JsonRead.Error(ref reader, "a required property is missing");
+        }
+
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value)
         {
             writer.WriteStartObject();
             writer.WritePropertyName("billable"u8);
-            global::GitHub.Actions.WorkflowRunBillableJsonConverter.WriteCore(writer, value.Billable);
-            writer.WriteNumber("run_duration_ms"u8, value.RunDurationMs);
+            global::GitHub.Actions.WorkflowRunBillable.WriteCore(writer, value._billable);
+            writer.WriteNumber("run_duration_ms"u8, value._runDurationMs);
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>Reads and writes WorkflowRunUsage for System.Text.Json with the generated code: no reflection, safe for trimming and Native AOT.</summary>
+    public sealed class WorkflowRunUsageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::GitHub.Actions.WorkflowRunUsage>
+    {
+        /// <inheritdoc/>
+        public override global::GitHub.Actions.WorkflowRunUsage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunUsage.ReadCore(ref reader, null);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value, global::System.Text.Json.JsonSerializerOptions options) => global::GitHub.Actions.WorkflowRunUsage.WriteCore(writer, value);
     }
 }

@@ -7,13 +7,29 @@ namespace GitHub.Actions
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunUsageJsonConverter))]
     public sealed partial class WorkflowRunUsage : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>
     {
+        private global::GitHub.Actions.WorkflowRunBillable _billable = default!;
+        private long _runDurationMs;
+
+        /// <summary>Creates an empty WorkflowRunUsage.</summary>
+        public WorkflowRunUsage()
+        {
+        }
+
+        // For the generated reader, which sets every required member or throws.
+        #pragma warning disable CS8618
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunUsage(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+        }
+        #pragma warning restore CS8618
+
         /// <summary>Billable time per GitHub-hosted runner operating system.</summary>
-        public required global::GitHub.Actions.WorkflowRunBillable Billable { get; init; }
+        public required global::GitHub.Actions.WorkflowRunBillable Billable { get => _billable; init => _billable = value; }
 
-        public required long RunDurationMs { get; init; }
+        public required long RunDurationMs { get => _runDurationMs; init => _runDurationMs = value; }
 
-        static global::GitHub.Actions.WorkflowRunUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => global::GitHub.Actions.WorkflowRunUsageJsonConverter.ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowRunUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value) => global::GitHub.Actions.WorkflowRunUsageJsonConverter.WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value) => WriteCore(writer, value);
     }
 }

@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace ActionsGen.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "startup")
+        {
+            return StartupHarness.Run(args.Skip(1).ToArray());
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using ActionsGen.Benchmarks.Baselines;
+using ActionsGen.Runtime.Serialization;
+
+namespace ActionsGen.Benchmarks;
+
+/// <summary>
+/// Start-up cost: the first deserialization of the 100-run page in a fresh process (JIT included), measured in
+/// child processes. `startup report [runs]` starts them and prints a table; `startup once LIBRARY` is one child.
+/// </summary>
+internal static class StartupHarness
+{
+    private static readonly string[] Libraries = { "stj-sourcegen", "actionsgen", "octokit", "newtonsoft" };
+
+    public static int Run(string[] args)
+    {
+        if (args.Length >= 2 && args[0] == "once")
+        {
+            return Once(args[1]);
+        }
+
+        var runs = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+        Report(runs);
+        return 0;
+    }
+
+    private static int Once(string library)
+    {
+        // Built before timing: the payload is the same for every library.
+        var json = Payload.BuildRunsPage(100);
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var timer = Stopwatch.StartNew();
+        object result = library switch
+        {
+            "stj-sourcegen" => System.Text.Json.JsonSerializer.Deserialize(utf8, StjSourceGenContext.Default.WorkflowRunList)!,
+            "actionsgen" => ActionsJson.Deserialize<GitHub.Actions.WorkflowRunList>(utf8),
+            "octokit" => new Octokit.Internal.SimpleJsonSerializer().Deserialize<Octokit.WorkflowRunsResponse>(json),
+            "newtonsoft" => Newtonsoft.Json.JsonConvert.DeserializeObject<WorkflowRunList>(json, NewtonsoftSettings.Instance)!,
+            _ => throw new ArgumentException("unknown library " + library),
+        };
+        timer.Stop();
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+        GC.KeepAlive(result);
+        Console.WriteLine(FormattableString.Invariant($"{timer.Elapsed.TotalMilliseconds:F2} {methods}"));
+        return 0;
+    }
+
+    private static void Report(int runs)
+    {
+        var self = Environment.ProcessPath!;
+        var entry = typeof(StartupHarness).Assembly.Location;
+        Console.WriteLine($"First deserialization of the 100-run page in a fresh process: median of {runs} processes.");
+        Console.WriteLine();
+        Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | ratio to STJ source-gen |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        foreach (var (mode, readyToRun) in new[] { ("default (framework ReadyToRun)", "1"), ("no ReadyToRun (DOTNET_ReadyToRun=0)", "0") })
+        {
+            double? baseline = null;
+            foreach (var library in Libraries)
+            {
+                var samples = new List<(double Ms, long Methods)>();
+                for (var i = 0; i < runs; i++)
+                {
+                    var start = new ProcessStartInfo(self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal) ? self : self)
+                    {
+                        RedirectStandardOutput = true,
+                        UseShellExecute = false,
+                    };
+                    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+                    {
+                        start.ArgumentList.Add(entry);
+                    }
+
+                    start.ArgumentList.Add("startup");
+                    start.ArgumentList.Add("once");
+                    start.ArgumentList.Add(library);
+                    start.Environment["DOTNET_ReadyToRun"] = readyToRun;
+                    start.Environment["DOTNET_TieredPGO"] = "1";
+                    using var process = Process.Start(start)!;
+                    var output = process.StandardOutput.ReadToEnd().Trim().Split(' ');
+                    process.WaitForExit();
+                    samples.Add((double.Parse(output[0], CultureInfo.InvariantCulture), long.Parse(output[1], CultureInfo.InvariantCulture)));
+                }
+
+                var median = samples.Select(s => s.Ms).Order().ElementAt(samples.Count / 2);
+                var methods = samples.Select(s => s.Methods).Order().ElementAt(samples.Count / 2);
+                baseline ??= median;
+                Console.WriteLine(FormattableString.Invariant($"| {library} | {mode} | {median:F1} | {methods} | {median / baseline.Value:F2} |"));
+            }
+        }
+    }
+}
