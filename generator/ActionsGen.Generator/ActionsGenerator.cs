@@ -5,6 +5,7 @@ using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ActionsGen.Generator;
@@ -17,12 +18,14 @@ namespace ActionsGen.Generator;
 public sealed class ActionsGenerator : IIncrementalGenerator
 {
     private const string DefaultNamespace = "GitHub.Actions";
+    private const string DefaultClientName = "ActionsClient";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var settings = context.AnalyzerConfigOptionsProvider
             .Select((options, _) => new GeneratorSettings(
-                options.GlobalOptions.TryGetValue("build_property.ActionsGenNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : DefaultNamespace))
+                Setting(options.GlobalOptions, "build_property.ActionsGenNamespace") ?? DefaultNamespace,
+                Setting(options.GlobalOptions, "build_property.ActionsGenClientName") ?? DefaultClientName))
             .WithTrackingName(TrackingNames.Settings);
 
         var specFiles = context.AdditionalTextsProvider
@@ -35,9 +38,12 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     return null;
                 }
 
-                options.TryGetValue("build_metadata.AdditionalFiles.ActionsGenNamespace", out var ns);
                 var text = pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty;
-                return new SpecFile(pair.Left.Path, text, string.IsNullOrWhiteSpace(ns) ? null : ns!.Trim());
+                return new SpecFile(
+                    pair.Left.Path,
+                    text,
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenNamespace"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenClientName"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)
@@ -64,10 +70,25 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                 : null)
             .WithTrackingName(TrackingNames.Resolver);
 
+        var clients = parsed
+            .Select((result, _) => result.Model?.Client)
+            .WithTrackingName(TrackingNames.Client);
+
+        var clientGroups = clients
+            .SelectMany((client, _) => client is null
+                ? ImmutableArray<ClientGroupUnit>.Empty
+                : client.Groups.Select(group => new ClientGroupUnit(client.Namespace, group)).ToImmutableArray())
+            .WithTrackingName(TrackingNames.ClientGroups);
+
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
         context.RegisterSourceOutput(types, EmitType);
         context.RegisterSourceOutput(resolvers, EmitResolver);
+        context.RegisterSourceOutput(clients, EmitClient);
+        context.RegisterSourceOutput(clientGroups, EmitClientGroup);
     }
+
+    private static string? Setting(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
@@ -84,6 +105,17 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             context.AddSource(model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", SourceText.From(ResolverEmitter.Emit(model), System.Text.Encoding.UTF8));
         }
     }
+
+    private static void EmitClient(SourceProductionContext context, ClientModel? client)
+    {
+        if (client is not null)
+        {
+            context.AddSource(client.Namespace + "." + client.ClientName + ".g.cs", SourceText.From(ClientEmitter.EmitRoot(client), System.Text.Encoding.UTF8));
+        }
+    }
+
+    private static void EmitClientGroup(SourceProductionContext context, ClientGroupUnit unit) =>
+        context.AddSource(unit.Namespace + "." + unit.Group.ClassName + ".g.cs", SourceText.From(ClientEmitter.EmitGroup(unit.Namespace, unit.Group), System.Text.Encoding.UTF8));
 
     private static void EmitType(SourceProductionContext context, EmitUnit unit)
     {

@@ -9,4 +9,6 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string Types = nameof(Types);
     public const string Resolver = nameof(Resolver);
+    public const string Client = nameof(Client);
+    public const string ClientGroups = nameof(ClientGroups);
 }

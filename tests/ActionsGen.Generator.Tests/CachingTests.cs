@@ -15,6 +15,7 @@ public class CachingTests
     {
         TrackingNames.Settings, TrackingNames.SpecFiles, TrackingNames.Parse,
         TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Resolver,
+        TrackingNames.Client, TrackingNames.ClientGroups,
     };
 
     private static readonly string Spec = File.ReadAllText(GeneratorHarness.SpecPath);
@@ -63,20 +64,20 @@ public class CachingTests
     [Fact]
     public void Two_parses_of_the_same_text_are_equal()
     {
-        var settings = new GeneratorSettings("GitHub.Actions");
-        var first = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null), settings);
-        var second = SpecParser.Parse(new SpecFile("/a.yaml", new string(Spec.ToCharArray()), null), settings);
+        var settings = new GeneratorSettings("GitHub.Actions", "ActionsClient");
+        var first = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null, null), settings);
+        var second = SpecParser.Parse(new SpecFile("/a.yaml", new string(Spec.ToCharArray()), null, null), settings);
 
         Assert.NotNull(first.Model);
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
-        Assert.NotEqual(first, SpecParser.Parse(new SpecFile("/a.yaml", Spec.Replace("The id of the job.", "The job id."), null), settings));
+        Assert.NotEqual(first, SpecParser.Parse(new SpecFile("/a.yaml", Spec.Replace("The id of the job.", "The job id."), null, null), settings));
     }
 
     [Fact]
     public void The_model_holds_no_Roslyn_OpenApi_or_YAML_objects()
     {
-        var result = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null), new GeneratorSettings("GitHub.Actions"));
+        var result = SpecParser.Parse(new SpecFile("/a.yaml", Spec, null, null), new GeneratorSettings("GitHub.Actions", "ActionsClient"));
 
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         Walk(result, seen, "result");

@@ -29,6 +29,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor InvalidNamespace = Create(
         "ACTG007", "Namespace is not valid", "'{0}' is not a valid C# namespace for the code generated from '{1}'", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidClientName = Create(
+        "ACTG008", "Client name is not valid", "'{0}' is not a valid C# class name for the client generated from '{1}'", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = Create(
+        "ACTG009", "Path parameter is not declared", "The path '{0}' uses '{{{1}}}', which operation '{2}' does not declare as a path parameter; the operation is skipped", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -44,6 +50,8 @@ internal static class Descriptors
         "ACTG005" => UnsupportedSchema,
         "ACTG006" => InvalidSchema,
         "ACTG007" => InvalidNamespace,
+        "ACTG008" => InvalidClientName,
+        "ACTG009" => UndeclaredPathParameter,
         _ => InternalError,
     };
 }

@@ -5,16 +5,16 @@ internal sealed record ApiModel(
     string Namespace,
     string SpecPath,
     EquatableArray<TypeModel> Types,
-    EquatableArray<OperationModel> Operations);
+    ClientModel Client);
 
 /// <summary>The outcome of parsing one spec: a model (absent when the spec cannot be used) and diagnostics as data.</summary>
 internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One spec file picked from AdditionalFiles, with its per-file settings.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace);
+internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName);
 
 /// <summary>MSBuild settings that apply to all specs of a project.</summary>
-internal sealed record GeneratorSettings(string Namespace);
+internal sealed record GeneratorSettings(string Namespace, string ClientName);
 
 /// <summary>A generated type together with the namespace it goes in: the unit of source output.</summary>
 internal sealed record EmitUnit(string Namespace, TypeModel Type);

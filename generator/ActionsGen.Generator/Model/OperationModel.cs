@@ -1,20 +1,48 @@
 namespace ActionsGen.Generator.Model;
 
-/// <summary>One HTTP operation of the spec, in spec order (path, then method). Client emission builds on this.</summary>
+/// <summary>What a successful call gives back, decided from the operation's success responses.</summary>
+internal enum ResultKind
+{
+    /// <summary>No body (201/202/204): the method returns <c>Task</c>.</summary>
+    None,
+
+    /// <summary>A JSON object: the method returns the model.</summary>
+    Json,
+
+    /// <summary>A JSON array: the method returns a read-only list of the item model.</summary>
+    JsonList,
+
+    /// <summary>Raw JSON the generator has no model for: the method returns a <c>JsonElement</c>.</summary>
+    RawJson,
+
+    /// <summary>A 302 with <c>Location</c>: one method returns the URL, another downloads it as a stream.</summary>
+    Redirect,
+}
+
+/// <summary>One HTTP operation of the spec, in spec order (path, then method), with every C# name it needs already chosen.</summary>
+/// <param name="Name">The method name without <c>Async</c>, from the operationId's last segment.</param>
+/// <param name="Parameters">In signature order: path parameters as the path names them, then query parameters.</param>
+/// <param name="PathParts">The path template: literals and parameter references.</param>
+/// <param name="ResultType">The body model (or list item) for <see cref="ResultKind.Json"/> and <see cref="ResultKind.JsonList"/>.</param>
+/// <param name="Pagination">Set when the operation takes <c>page</c>/<c>per_page</c> and returns a page of items.</param>
+/// <param name="UrlName">For <see cref="ResultKind.Redirect"/>: the method that returns the URL (without <c>Async</c>).</param>
 internal sealed record OperationModel(
     string OperationId,
     string Name,
     string Method,
     string Path,
-    string Tag,
     string? Summary,
     string? Description,
     EquatableArray<ParameterModel> Parameters,
-    TypeRef? RequestBody,
-    bool RequestBodyRequired,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<PathPart> PathParts,
+    RequestBodyModel? Body,
+    EquatableArray<ResponseModel> Responses,
+    ResultKind Result,
+    TypeRef? ResultType,
+    PaginationModel? Pagination,
+    string? UrlName);
 
-/// <summary>A path or query parameter.</summary>
+/// <summary>A path or query parameter. <see cref="Name"/> is the C# parameter name.</summary>
 internal sealed record ParameterModel(
     string JsonName,
     string Name,
@@ -24,5 +52,38 @@ internal sealed record ParameterModel(
     string? DefaultValue,
     string? Description);
 
+/// <summary>A piece of a path template: literal text, or the C# name of the parameter that fills it.</summary>
+internal sealed record PathPart(bool IsParameter, string Text);
+
+/// <summary>A JSON request body: its model, whether it is required, and its C# parameter name.</summary>
+internal sealed record RequestBodyModel(TypeRef Type, bool Required, string Name, string? Description);
+
+/// <summary>How to walk every page: the method name, the page's item list and the parameter that is left out.</summary>
+/// <param name="AllName">The <c>IAsyncEnumerable</c> method's name without <c>Async</c>.</param>
+/// <param name="PageType">The page model.</param>
+/// <param name="ItemsProperty">The page model's property holding the items.</param>
+/// <param name="ItemsNullable">Whether that property can be null.</param>
+/// <param name="ItemType">The item type.</param>
+/// <param name="PageParameter">The C# name of the <c>page</c> parameter, which the walk sets itself.</param>
+internal sealed record PaginationModel(string AllName, TypeRef PageType, string ItemsProperty, bool ItemsNullable, TypeRef ItemType, string PageParameter);
+
 /// <summary>A documented response: status code, description, body type (if JSON) and headers.</summary>
 internal sealed record ResponseModel(string StatusCode, string? Description, TypeRef? Body, EquatableArray<string> Headers);
+
+/// <summary>The operations of one spec tag: one client property, one interface, one implementation.</summary>
+internal sealed record ClientGroupModel(
+    string Tag,
+    string PropertyName,
+    string InterfaceName,
+    string ClassName,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>Everything the client emitters need for one spec: the root client and its groups.</summary>
+internal sealed record ClientModel(
+    string Namespace,
+    string ClientName,
+    string? Title,
+    EquatableArray<ClientGroupModel> Groups);
+
+/// <summary>One group together with the namespace it goes in: the unit of client source output.</summary>
+internal sealed record ClientGroupUnit(string Namespace, ClientGroupModel Group);

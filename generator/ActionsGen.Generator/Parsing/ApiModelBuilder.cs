@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ActionsGen.Generator.Diagnostics;
+using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Any;
@@ -37,18 +38,19 @@ internal sealed class ApiModelBuilder
         _diagnostics = diagnostics;
     }
 
-    public static ApiModel Build(OpenApiDocument document, YamlScan scan, string path, string ns, List<DiagnosticInfo> diagnostics)
+    public static ApiModel Build(OpenApiDocument document, YamlScan scan, string path, string ns, string clientName, List<DiagnosticInfo> diagnostics)
     {
         var builder = new ApiModelBuilder(document, scan, path, diagnostics);
+        builder._typeNames.Reserve(clientName);
         builder.NameComponents();
         foreach (var pair in builder.Components())
         {
             builder.Resolve(pair.Value, Identifiers.Pascal(pair.Key), "#/components/schemas/" + YamlScan.EscapePointer(pair.Key));
         }
 
-        var operations = builder.BuildOperations();
+        var client = builder.BuildClient(ns, clientName);
         var types = builder._types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
-        return new ApiModel(ns, path, types, operations);
+        return new ApiModel(ns, path, types, client);
     }
 
     private IEnumerable<KeyValuePair<string, OpenApiSchema>> Components() =>
@@ -245,101 +247,229 @@ internal sealed class ApiModelBuilder
         }
     }
 
-    private EquatableArray<OperationModel> BuildOperations()
+    private ClientModel BuildClient(string ns, string clientName)
     {
-        var operations = new List<OperationModel>();
-        var names = new Identifiers.Scope();
+        var operations = new List<(string Tag, OperationModel Operation)>();
+        var methodNames = new Dictionary<string, Identifiers.Scope>(StringComparer.Ordinal);
         foreach (var path in (_document.Paths ?? new OpenApiPaths()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             foreach (var method in MethodOrder)
             {
-                if (!path.Value.Operations.TryGetValue(method, out var operation))
+                if (path.Value.Operations.TryGetValue(method, out var operation))
                 {
-                    continue;
-                }
-
-                var methodName = method.ToString().ToLowerInvariant();
-                var pointer = "#/paths/" + YamlScan.EscapePointer(path.Key) + "/" + methodName;
-                var operationId = operation.OperationId ?? methodName + " " + path.Key;
-                var lastSegment = operationId.Substring(operationId.LastIndexOf('/') + 1);
-                var name = names.Claim(Identifiers.Pascal(lastSegment));
-                var parameterNames = new Identifiers.Scope("cancellationToken");
-                var parameters = new List<ParameterModel>();
-                var all = path.Value.Parameters.Concat(operation.Parameters)
-                    .GroupBy(p => (p.Name, p.In))
-                    .Select(g => g.Last());
-                var index = 0;
-                foreach (var parameter in all)
-                {
-                    if (parameter.In is not (Microsoft.OpenApi.Models.ParameterLocation.Path or Microsoft.OpenApi.Models.ParameterLocation.Query))
+                    var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : "default";
+                    if (!methodNames.TryGetValue(tag, out var scope))
                     {
-                        continue;
+                        methodNames[tag] = scope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { ClientEmitter.RequestsClass }).ToArray());
                     }
 
-                    var definition = parameter.Reference is { } r
-                        ? "#/components/parameters/" + YamlScan.EscapePointer(r.Id) + "/schema"
-                        : pointer + "/parameters/" + index.ToString(CultureInfo.InvariantCulture) + "/schema";
-                    var context = parameter.Reference is { } pr ? Identifiers.Pascal(pr.Id) : name + Identifiers.Pascal(parameter.Name);
-                    var type = parameter.Schema is null ? TypeRef.String : Resolve(parameter.Schema, context, definition);
-                    parameters.Add(new ParameterModel(
-                        parameter.Name,
-                        parameterNames.Claim(Identifiers.Camel(parameter.Name)),
-                        parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Path ? "path" : "query",
-                        type,
-                        parameter.Required || parameter.In == Microsoft.OpenApi.Models.ParameterLocation.Path,
-                        AnyToString(parameter.Schema?.Default),
-                        parameter.Description));
-                    index++;
-                }
-
-                TypeRef? body = null;
-                if (operation.RequestBody?.Content is { } requestContent && JsonContent(requestContent) is { } requestMedia && requestMedia.Schema is { } requestSchema)
-                {
-                    body = Resolve(requestSchema, name + "Request", pointer + "/requestBody/content/application~1json/schema");
-                }
-
-                var responses = new List<ResponseModel>();
-                foreach (var response in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
-                {
-                    TypeRef? responseBody = null;
-                    if (JsonContent(response.Value.Content) is { Schema: { } responseSchema })
+                    if (BuildOperation(path.Key, path.Value, method, operation, scope) is { } built)
                     {
-                        responseBody = Resolve(responseSchema, name + "Response", pointer + "/responses/" + response.Key + "/content/application~1json/schema");
+                        operations.Add((tag, built));
                     }
-
-                    responses.Add(new ResponseModel(
-                        response.Key,
-                        response.Value.Description,
-                        responseBody,
-                        response.Value.Headers.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray()));
                 }
-
-                operations.Add(new OperationModel(
-                    operationId,
-                    name,
-                    methodName.ToUpperInvariant(),
-                    path.Key,
-                    operation.Tags.FirstOrDefault()?.Name ?? "default",
-                    operation.Summary,
-                    operation.Description,
-                    parameters.ToEquatableArray(),
-                    body,
-                    operation.RequestBody?.Required ?? false,
-                    responses.ToEquatableArray()));
             }
         }
 
-        return operations.ToEquatableArray();
+        var rootMembers = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { clientName, "Connection" }).ToArray());
+        var groups = operations
+            .GroupBy(o => o.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var property = rootMembers.Claim(Identifiers.Pascal(g.Key));
+                var className = ClaimTypeName(property + "Client");
+                return new ClientGroupModel(g.Key, property, ClaimTypeName("I" + className), className, g.Select(o => o.Operation).ToEquatableArray());
+            })
+            .ToEquatableArray();
+        return new ClientModel(ns, clientName, _document.Info?.Title, groups);
     }
 
-    private static OpenApiMediaType? JsonContent(IDictionary<string, OpenApiMediaType> content)
+    private OperationModel? BuildOperation(string template, OpenApiPathItem item, OperationType method, OpenApiOperation operation, Identifiers.Scope methodNames)
+    {
+        var methodName = method.ToString().ToLowerInvariant();
+        var pointer = "#/paths/" + YamlScan.EscapePointer(template) + "/" + methodName;
+        var operationId = string.IsNullOrWhiteSpace(operation.OperationId) ? methodName + " " + template : operation.OperationId;
+        var name = methodNames.Claim(Identifiers.Pascal(operationId.Substring(operationId.LastIndexOf('/') + 1)));
+
+        // Names the emitted method bodies use for their own locals and lambdas are off limits to parameters.
+        var parameterNames = new Identifiers.Scope("cancellationToken", "request", "result");
+        var pathParameters = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
+        var queryParameters = new List<ParameterModel>();
+        var declared = item.Parameters.Select((p, i) => (Parameter: p, Pointer: "#/paths/" + YamlScan.EscapePointer(template) + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)))
+            .Concat(operation.Parameters.Select((p, i) => (Parameter: p, Pointer: pointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture))))
+            .GroupBy(p => (p.Parameter.Name, p.Parameter.In))
+            .Select(g => g.Last());
+        foreach (var (parameter, parameterPointer) in declared)
+        {
+            if (parameter.In is not (ParameterLocation.Path or ParameterLocation.Query) || string.IsNullOrEmpty(parameter.Name))
+            {
+                continue;
+            }
+
+            var isPath = parameter.In == ParameterLocation.Path;
+            var definition = parameter.Reference is { } r
+                ? "#/components/parameters/" + YamlScan.EscapePointer(r.Id) + "/schema"
+                : parameterPointer + "/schema";
+            var context = parameter.Reference is { } pr ? Identifiers.Pascal(pr.Id) : name + Identifiers.Pascal(parameter.Name);
+            var type = parameter.Schema is null ? TypeRef.String : Resolve(parameter.Schema, context, definition);
+            var model = new ParameterModel(
+                parameter.Name,
+                parameterNames.Claim(Identifiers.Camel(parameter.Name)),
+                isPath ? "path" : "query",
+                type,
+                parameter.Required || isPath,
+                AnyToString(parameter.Schema?.Default),
+                parameter.Description);
+            if (isPath)
+            {
+                pathParameters[parameter.Name] = model;
+            }
+            else
+            {
+                queryParameters.Add(model);
+            }
+        }
+
+        var parts = new List<PathPart>();
+        var parameters = new List<ParameterModel>();
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (close < 0)
+            {
+                parts.Add(new PathPart(false, template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(new PathPart(false, template.Substring(position, open - position)));
+            }
+
+            var placeholder = template.Substring(open + 1, close - open - 1);
+            if (!pathParameters.TryGetValue(placeholder, out var pathParameter))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UndeclaredPathParameter, _path, _scan.Find(pointer), template, placeholder, operationId));
+                return null;
+            }
+
+            if (!parameters.Contains(pathParameter))
+            {
+                parameters.Add(pathParameter);
+            }
+
+            parts.Add(new PathPart(true, pathParameter.Name));
+            position = close + 1;
+        }
+
+        // Required query parameters are positional; optional ones follow with defaults.
+        parameters.AddRange(queryParameters.Where(p => p.Required));
+        parameters.AddRange(queryParameters.Where(p => !p.Required));
+
+        RequestBodyModel? body = null;
+        if (operation.RequestBody?.Content is { } requestContent && JsonContent(requestContent) is { } requestMedia && requestMedia.Value.Schema is { } requestSchema)
+        {
+            var bodyType = Resolve(requestSchema, name + "Request", pointer + "/requestBody/content/" + YamlScan.EscapePointer(requestMedia.Key) + "/schema");
+            if (bodyType.Kind != TypeRefKind.Named)
+            {
+                // Only generated types write themselves; any other body is sent as the JSON the caller gives.
+                bodyType = TypeRef.Any;
+            }
+
+            body = new RequestBodyModel(bodyType, operation.RequestBody.Required, parameterNames.Claim("body"), operation.RequestBody.Description);
+        }
+
+        var responses = new List<ResponseModel>();
+        foreach (var response in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            TypeRef? responseBody = null;
+            if (JsonContent(response.Value.Content) is { Value.Schema: { } responseSchema } media)
+            {
+                responseBody = Resolve(responseSchema, name + "Response", pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
+            }
+
+            responses.Add(new ResponseModel(
+                response.Key,
+                response.Value.Description,
+                responseBody,
+                response.Value.Headers.Keys.OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray()));
+        }
+
+        var (result, resultType) = ResultOf(responses);
+        string? urlName = result == ResultKind.Redirect ? methodNames.Claim(name + "Url") : null;
+        var pagination = result == ResultKind.Json ? PaginationOf(name, parameters, resultType!, methodNames) : null;
+        return new OperationModel(
+            operationId,
+            name,
+            methodName.ToUpperInvariant(),
+            template,
+            operation.Summary,
+            operation.Description,
+            parameters.ToEquatableArray(),
+            parts.ToEquatableArray(),
+            body,
+            responses.ToEquatableArray(),
+            result,
+            resultType,
+            pagination,
+            urlName);
+    }
+
+    /// <summary>The result of the first success response with a body; a 3xx with <c>Location</c> makes a download.</summary>
+    private static (ResultKind Kind, TypeRef? Type) ResultOf(List<ResponseModel> responses)
+    {
+        foreach (var response in responses)
+        {
+            if (!response.StatusCode.StartsWith("2", StringComparison.Ordinal) || response.Body is not { } body)
+            {
+                continue;
+            }
+
+            return body switch
+            {
+                { Kind: TypeRefKind.Named, NamedKind: TypeModelKind.Object } => (ResultKind.Json, body),
+                { Kind: TypeRefKind.Array, Element: { Kind: TypeRefKind.Named, NamedKind: TypeModelKind.Object } element, ElementNullable: false } => (ResultKind.JsonList, element),
+                _ => (ResultKind.RawJson, TypeRef.Any),
+            };
+        }
+
+        return responses.Exists(r => r.StatusCode.StartsWith("3", StringComparison.Ordinal) && r.Headers.Any(h => h.Equals("Location", StringComparison.OrdinalIgnoreCase)))
+            ? (ResultKind.Redirect, null)
+            : (ResultKind.None, null);
+    }
+
+    /// <summary>A page walk when the operation takes <c>page</c> and <c>per_page</c> and its model has exactly one list of objects.</summary>
+    private PaginationModel? PaginationOf(string name, List<ParameterModel> parameters, TypeRef pageType, Identifiers.Scope methodNames)
+    {
+        var page = parameters.Find(p => p.Location == "query" && p.JsonName == "page" && !p.Required && p.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64);
+        if (page is null || !parameters.Exists(p => p.Location == "query" && p.JsonName == "per_page"))
+        {
+            return null;
+        }
+
+        var lists = _types.First(t => t.Name == pageType.Name).Properties
+            .Where(p => p.Type is { Kind: TypeRefKind.Array, ElementNullable: false, Element.Kind: TypeRefKind.Named })
+            .ToList();
+        if (lists.Count != 1)
+        {
+            return null;
+        }
+
+        var allName = methodNames.Claim(name.StartsWith("List", StringComparison.Ordinal) ? "ListAll" + name.Substring(4) : name + "All");
+        return new PaginationModel(allName, pageType, lists[0].Name, TypeNames.IsNullable(lists[0]), lists[0].Type.Element!, page.Name);
+    }
+
+    private static KeyValuePair<string, OpenApiMediaType>? JsonContent(IDictionary<string, OpenApiMediaType> content)
     {
         foreach (var pair in content)
         {
             var mediaType = pair.Key.Split(';')[0].Trim();
-            if (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+            if (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
             {
-                return pair.Value;
+                return pair;
             }
         }
 

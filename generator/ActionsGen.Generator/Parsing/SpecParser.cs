@@ -20,6 +20,13 @@ internal static class SpecParser
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
+            var clientName = file.ClientName ?? settings.ClientName;
+            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidClientName, file.Path, SpecPosition.Start, clientName, file.Path));
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
             var read = SpecReader.Read(file);
             diagnostics.AddRange(read.Diagnostics);
             if (read.Document is null || read.Scan is null || HasErrors(diagnostics))
@@ -27,7 +34,7 @@ internal static class SpecParser
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var model = ApiModelBuilder.Build(read.Document, read.Scan, file.Path, ns, diagnostics);
+            var model = ApiModelBuilder.Build(read.Document, read.Scan, file.Path, ns, clientName, diagnostics);
             return new ParseResult(HasErrors(diagnostics) ? null : model, diagnostics.ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)

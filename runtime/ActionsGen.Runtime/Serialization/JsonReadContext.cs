@@ -23,6 +23,10 @@ public sealed class JsonReadContext
 
     private readonly Slot[] _slots = new Slot[SlotCount];
 
+    // Slots filled by the current document: clearing only these keeps a small document from paying for the whole table.
+    private readonly ushort[] _filled = new ushort[SlotCount];
+    private int _filledCount;
+
     private struct Slot
     {
         public uint Hash;
@@ -39,7 +43,13 @@ public sealed class JsonReadContext
     internal static void Return(JsonReadContext context)
     {
         // Drop the strings so a document's values do not outlive it.
-        Array.Clear(context._slots);
+        var slots = context._slots;
+        foreach (var index in context._filled.AsSpan(0, context._filledCount))
+        {
+            slots[index].Value = null;
+        }
+
+        context._filledCount = 0;
         t_cached = context;
     }
 
@@ -59,8 +69,13 @@ public sealed class JsonReadContext
         }
 
         var hash = Hash(bytes);
-        ref var slot = ref _slots[hash & (SlotCount - 1)];
-        if (slot.Hash == hash && slot.Value is { } cached && cached.Length == bytes.Length && Ascii.Equals(bytes, cached))
+        var index = hash & (SlotCount - 1);
+        ref var slot = ref _slots[index];
+        if (slot.Value is not { } cached)
+        {
+            _filled[_filledCount++] = (ushort)index;
+        }
+        else if (slot.Hash == hash && cached.Length == bytes.Length && Ascii.Equals(bytes, cached))
         {
             return cached;
         }

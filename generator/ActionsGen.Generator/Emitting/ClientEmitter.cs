@@ -1,0 +1,400 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActionsGen.Generator.Model;
+
+namespace ActionsGen.Generator.Emitting;
+
+/// <summary>
+/// Emits the clients: a root client with one property per spec tag, and per tag an interface (so users can fake it)
+/// and its implementation. Each method builds an <c>ApiRequest</c> and hands it to the runtime's <c>ApiConnection</c>.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Connection = "global::ActionsGen.Runtime.Http.ApiConnection";
+    private const string Request = "global::ActionsGen.Runtime.Http.ApiRequest";
+    private const string Options = "global::ActionsGen.Runtime.ActionsClientOptions";
+    private const string Token = "global::System.Threading.CancellationToken";
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    /// <summary>The nested class of request builders in each implementation; reserved in the method-name scope.</summary>
+    public const string RequestsClass = "Requests";
+
+    public static string EmitRoot(ClientModel client)
+    {
+        var ns = client.Namespace;
+        var w = new SourceWriter();
+        w.FileHeader(ns);
+        w.DocComment(
+            (client.Title is { Length: > 0 } title ? title + ": the" : "The") + " generated client, one property per group of operations.",
+            "Give it an HttpClient whose primary handler does not follow redirects (ActionsClientOptions.CreateHttpHandler()), so log downloads never carry the token to the storage host.");
+        using (w.Block($"public sealed partial class {client.ClientName}"))
+        {
+            w.DocComment("Creates a client that sends through httpClient with the given options (GitHub.com and no token when omitted).");
+            w.DocElement("param", "Sends the requests; the client does not own or dispose it.", " name=\"httpClient\"");
+            w.DocElement("param", "Base address, token, user agent.", " name=\"options\"");
+            w.Line($"public {client.ClientName}(global::System.Net.Http.HttpClient httpClient, {Options}? options = null)");
+            w.Indent();
+            w.Line($": this(new {Connection}(httpClient, options ?? new {Options}()))");
+            w.Unindent();
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.DocComment("Creates a client over an existing connection.");
+            w.DocElement("param", "The connection requests go through.", " name=\"connection\"");
+            using (w.Block($"public {client.ClientName}({Connection} connection)"))
+            {
+                w.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+                foreach (var group in client.Groups)
+                {
+                    w.Line($"{group.PropertyName} = new {TypeNames.Qualified(ns, group.ClassName)}(connection);");
+                }
+            }
+
+            w.Line();
+            w.DocComment("The connection: options, and the rate-limit state of the last response.");
+            w.Line($"public {Connection} Connection {{ get; }}");
+            foreach (var group in client.Groups)
+            {
+                w.Line();
+                w.DocComment($"Operations tagged '{group.Tag}'.");
+                w.Line($"public {TypeNames.Qualified(ns, group.InterfaceName)} {group.PropertyName} {{ get; }}");
+            }
+        }
+
+        w.FileFooter();
+        return w.ToString();
+    }
+
+    public static string EmitGroup(string ns, ClientGroupModel group)
+    {
+        var w = new SourceWriter();
+        w.FileHeader(ns);
+        w.DocComment($"Operations tagged '{group.Tag}'.");
+        using (w.Block($"public partial interface {group.InterfaceName}"))
+        {
+            var first = true;
+            foreach (var method in group.Operations.SelectMany(Methods))
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                Docs(w, method);
+                w.Line(Signature(ns, method, inInterface: true) + ";");
+            }
+        }
+
+        w.Line();
+        w.DocComment($"Sends the operations tagged '{group.Tag}' through an ApiConnection.");
+        using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(ns, group.InterfaceName)}"))
+        {
+            w.Line($"private readonly {Connection} _connection;");
+            w.Line();
+            w.Line($"public {group.ClassName}({Connection} connection) => _connection = connection;");
+            foreach (var method in group.Operations.SelectMany(Methods))
+            {
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line(Signature(ns, method, inInterface: false));
+                w.Indent();
+                w.Line("=> " + Call(ns, method) + ";");
+                w.Unindent();
+            }
+
+            w.Line();
+            using (w.Block($"private static class {RequestsClass}"))
+            {
+                var first = true;
+                foreach (var operation in group.Operations)
+                {
+                    if (!first)
+                    {
+                        w.Line();
+                    }
+
+                    first = false;
+                    RequestBuilder(w, ns, operation);
+                }
+            }
+        }
+
+        w.FileFooter();
+        return w.ToString();
+    }
+
+    private enum MethodKind
+    {
+        Send,
+        RedirectUrl,
+        Download,
+        All,
+    }
+
+    private sealed class Method
+    {
+        public Method(OperationModel operation, MethodKind kind)
+        {
+            Operation = operation;
+            Kind = kind;
+        }
+
+        public OperationModel Operation { get; }
+
+        public MethodKind Kind { get; }
+
+        public string Name => Kind switch
+        {
+            MethodKind.RedirectUrl => Operation.UrlName!,
+            MethodKind.All => Operation.Pagination!.AllName,
+            _ => Operation.Name,
+        } + "Async";
+
+        /// <summary>The parameters the method takes: all but <c>page</c> for a walk over every page.</summary>
+        public IEnumerable<ParameterModel> Parameters =>
+            Kind == MethodKind.All ? Operation.Parameters.Where(p => p.Name != Operation.Pagination!.PageParameter) : Operation.Parameters;
+    }
+
+    private static IEnumerable<Method> Methods(OperationModel operation)
+    {
+        if (operation.Result == ResultKind.Redirect)
+        {
+            yield return new Method(operation, MethodKind.RedirectUrl);
+            yield return new Method(operation, MethodKind.Download);
+            yield break;
+        }
+
+        yield return new Method(operation, MethodKind.Send);
+        if (operation.Pagination is not null)
+        {
+            yield return new Method(operation, MethodKind.All);
+        }
+    }
+
+    private static string ReturnType(string ns, Method method)
+    {
+        var operation = method.Operation;
+        return method.Kind switch
+        {
+            MethodKind.RedirectUrl => Task + "<global::System.Uri>",
+            MethodKind.Download => Task + "<global::System.IO.Stream>",
+            MethodKind.All => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
+            _ => operation.Result switch
+            {
+                ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">",
+                ResultKind.JsonList => Task + "<global::System.Collections.Generic.IReadOnlyList<" + TypeNames.Of(operation.ResultType!, ns, false) + ">>",
+                ResultKind.RawJson => Task + "<global::System.Text.Json.JsonElement>",
+                _ => Task,
+            },
+        };
+    }
+
+    private static string Signature(string ns, Method method, bool inInterface)
+    {
+        var operation = method.Operation;
+        var parameters = new List<string>();
+        foreach (var parameter in method.Parameters.Where(p => p.Required))
+        {
+            parameters.Add(TypeNames.Of(parameter.Type, ns, false) + " " + parameter.Name);
+        }
+
+        if (operation.Body is { Required: true } requiredBody)
+        {
+            parameters.Add(TypeNames.Of(requiredBody.Type, ns, false) + " " + requiredBody.Name);
+        }
+
+        foreach (var parameter in method.Parameters.Where(p => !p.Required))
+        {
+            parameters.Add(TypeNames.Of(parameter.Type, ns, true) + " " + parameter.Name + " = null");
+        }
+
+        if (operation.Body is { Required: false } optionalBody)
+        {
+            parameters.Add(TypeNames.Of(optionalBody.Type, ns, true) + " " + optionalBody.Name + " = null");
+        }
+
+        parameters.Add(Token + " cancellationToken = default");
+        return (inInterface ? string.Empty : "public ") + ReturnType(ns, method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
+    }
+
+    private static string Call(string ns, Method method)
+    {
+        var operation = method.Operation;
+        var arguments = new List<string>();
+        foreach (var parameter in operation.Parameters)
+        {
+            arguments.Add(method.Kind == MethodKind.All && parameter.Name == operation.Pagination!.PageParameter ? "null" : parameter.Name);
+        }
+
+        if (operation.Body is { } body)
+        {
+            arguments.Add(body.Name);
+        }
+
+        var request = $"{RequestsClass}.{operation.Name}({string.Join(", ", arguments)})";
+        switch (method.Kind)
+        {
+            case MethodKind.RedirectUrl:
+                return $"_connection.SendForRedirectAsync({request}, cancellationToken)";
+            case MethodKind.Download:
+                return $"_connection.DownloadAsync({request}, cancellationToken)";
+            case MethodKind.All:
+                var pagination = operation.Pagination!;
+                var item = TypeNames.Of(pagination.ItemType, ns, false);
+                var items = "result." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
+                return $"_connection.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static result => {items}, cancellationToken)";
+        }
+
+        return operation.Result switch
+        {
+            ResultKind.Json => $"_connection.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
+            ResultKind.JsonList => $"_connection.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
+            ResultKind.RawJson => $"_connection.SendForElementAsync({request}, cancellationToken)",
+            _ => $"_connection.SendAsync({request}, cancellationToken)",
+        };
+    }
+
+    private static void RequestBuilder(SourceWriter w, string ns, OperationModel operation)
+    {
+        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, ns, !p.Required) + " " + p.Name).ToList();
+        if (operation.Body is { } body)
+        {
+            parameters.Add(TypeNames.Of(body.Type, ns, !body.Required) + " " + body.Name);
+        }
+
+        using (w.Block($"public static {Request} {operation.Name}({string.Join(", ", parameters)})"))
+        {
+            w.Line($"var request = new {Request}({HttpMethod(operation.Method)}, {SourceWriter.Literal(operation.OperationId)});");
+            foreach (var part in operation.PathParts)
+            {
+                if (!part.IsParameter)
+                {
+                    w.Line($"request.Literal({SourceWriter.Literal(part.Text)});");
+                    continue;
+                }
+
+                var parameter = operation.Parameters.First(p => p.Name == part.Text);
+                w.Line($"request.Segment({SourceWriter.Literal(parameter.JsonName)}, {PathValue(parameter)});");
+            }
+
+            foreach (var parameter in operation.Parameters.Where(p => p.Location == "query"))
+            {
+                w.Line($"request.Query({SourceWriter.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
+            }
+
+            if (operation.Body is { } requestBody)
+            {
+                if (requestBody.Required)
+                {
+                    w.Line($"request.JsonBody({requestBody.Name});");
+                }
+                else
+                {
+                    using (w.Block($"if ({requestBody.Name} is not null)"))
+                    {
+                        w.Line($"request.JsonBody({requestBody.Name}{(requestBody.Type.IsValueType ? ".Value" : string.Empty)});");
+                    }
+                }
+            }
+
+            w.Line("return request;");
+        }
+    }
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
+    };
+
+    private static string PathValue(ParameterModel parameter) => parameter.Type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 => parameter.Name,
+        _ => Format(parameter.Type, parameter.Name),
+    };
+
+    private static string QueryValue(ParameterModel parameter)
+    {
+        if (parameter.Type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number or TypeRefKind.Boolean or TypeRefKind.DateTime)
+        {
+            return parameter.Name;
+        }
+
+        if (parameter.Required)
+        {
+            return Format(parameter.Type, parameter.Name);
+        }
+
+        var value = parameter.Type.IsValueType ? parameter.Name + ".Value" : parameter.Name;
+        return $"{parameter.Name} is null ? null : {Format(parameter.Type, value)}";
+    }
+
+    /// <summary>The text a non-null value goes into a URL as (the runtime escapes it).</summary>
+    private static string Format(TypeRef type, string value) => type.Kind switch
+    {
+        TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
+        TypeRefKind.Number => $"{value}.ToString(\"R\", {Invariant})",
+        TypeRefKind.DateTime => $"{value}.ToString(\"O\", {Invariant})",
+        TypeRefKind.Int32 or TypeRefKind.Int64 => $"{value}.ToString({Invariant})",
+        TypeRefKind.Any => $"{value}.GetRawText()",
+        TypeRefKind.Array => $"string.Join(\",\", {value})",
+        _ => $"{value}.ToString()",
+    };
+
+    private static void Docs(SourceWriter w, Method method)
+    {
+        var operation = method.Operation;
+        var summary = operation.Summary is { Length: > 0 } s ? s : operation.OperationId;
+        var remarks = new List<string?>
+        {
+            operation.Description,
+            method.Kind switch
+            {
+                MethodKind.All => "Walks every page, following the Link header's rel=\"next\" until the last page, and yields the items of each.",
+                MethodKind.RedirectUrl => "Returns the short-lived URL the API redirects to, without following it.",
+                MethodKind.Download => "Follows the redirect with a fresh request that carries no Authorization header and returns the content.",
+                _ => null,
+            },
+            $"{operation.Method} {operation.Path} ({operation.OperationId}). Responses: " + string.Join("; ", operation.Responses.Select(r => r.StatusCode + (r.Description is { Length: > 0 } d ? " " + d : string.Empty))) + ".",
+        };
+        w.DocComment(summary, string.Join("\n\n", remarks.Where(r => !string.IsNullOrWhiteSpace(r))));
+        foreach (var parameter in method.Parameters)
+        {
+            var text = (parameter.Description ?? parameter.JsonName) + (parameter.DefaultValue is { } d ? " Default on the server: " + d + "." : string.Empty);
+            w.DocElement("param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
+        }
+
+        if (operation.Body is { } body)
+        {
+            w.DocElement("param", body.Description ?? "The request body.", $" name=\"{body.Name.TrimStart('@')}\"");
+        }
+
+        w.DocElement("param", "Cancels the request.", " name=\"cancellationToken\"");
+        var returns = method.Kind switch
+        {
+            MethodKind.RedirectUrl => "The URL the API redirects to.",
+            MethodKind.Download => "The content; the caller disposes the stream.",
+            MethodKind.All => "Every item of every page.",
+            _ => operation.Result == ResultKind.None ? null : "The response body.",
+        };
+        if (returns is not null)
+        {
+            w.DocElement("returns", returns);
+        }
+
+        var failures = operation.Responses.Where(r => r.StatusCode.Length == 3 && r.StatusCode[0] is '4' or '5').ToList();
+        w.DocElement(
+            "exception",
+            "GitHub answered with an error status" + (failures.Count > 0 ? " (documented: " + string.Join("; ", failures.Select(r => r.StatusCode + (r.Description is { Length: > 0 } d ? " " + d : string.Empty))) + ")" : string.Empty) + "; subclasses tell 404, 403, 409, 422 and rate limits apart.",
+            " cref=\"global::ActionsGen.Runtime.Errors.ApiException\"");
+    }
+}

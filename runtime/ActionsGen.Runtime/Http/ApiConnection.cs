@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ActionsGen.Runtime.Errors;
+using ActionsGen.Runtime.Serialization;
+
+namespace ActionsGen.Runtime.Http;
+
+/// <summary>
+/// Sends the requests generated clients build: adds GitHub's headers and the token, maps failures to typed
+/// exceptions, reads JSON bodies with generated code, follows pagination links and log redirects.
+/// </summary>
+/// <remarks>
+/// It sends through the <see cref="HttpClient"/> it is given and owns no connections. The token goes only to the
+/// configured base address' origin: log downloads and links to another origin never carry it.
+/// </remarks>
+public sealed class ApiConnection
+{
+    private static readonly MediaTypeWithQualityHeaderValue GitHubJson = new("application/vnd.github+json");
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _httpClient;
+    private RateLimit? _lastRateLimit;
+
+    /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
+    public ApiConnection(HttpClient httpClient, ActionsClientOptions options)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>The options requests are sent with.</summary>
+    public ActionsClientOptions Options { get; }
+
+    /// <summary>The rate-limit state reported by the most recent response that carried one.</summary>
+    public RateLimit? LastRateLimit => Volatile.Read(ref _lastRateLimit);
+
+    /// <summary>Sends <paramref name="request"/> and reads its JSON body as <typeparamref name="T"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, request.OperationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads its JSON array body.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<IReadOnlyList<T>> SendForListAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var body = await ReadBodyAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ActionsJson.DeserializeList<T>(body.Span);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), error);
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and returns its body as raw JSON (for bodies the spec gives no model).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<JsonElement> SendForElementAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var body = await ReadBodyAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            return JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), error);
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> for its status only (201/202/204); any body is ignored.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and returns where its 302 points (a short-lived signed URL).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<Uri> SendForRedirectAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = Resolve(request);
+        using var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        return RedirectTarget(response, uri)
+            ?? response.RequestMessage?.RequestUri // the handler followed the redirect itself: this is where it went
+            ?? throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), "expected a redirect with a Location header");
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/>, then downloads what its 302 points to with a fresh request that carries no
+    /// <c>Authorization</c> header. The caller disposes the stream.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<Stream> DownloadAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = Resolve(request);
+        var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        if (RedirectTarget(response, uri) is not { } target)
+        {
+            // The handler followed the redirect (and dropped Authorization, as .NET does): this is the content.
+            return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        response.Dispose();
+        using var download = new HttpRequestMessage(HttpMethod.Get, target);
+        download.Headers.UserAgent.ParseAdd(Options.UserAgent);
+        var content = await _httpClient.SendAsync(download, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!content.IsSuccessStatusCode)
+        {
+            using (content)
+            {
+                throw await ErrorAsync(content, request.OperationId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await content.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Walks every page of a paginated operation, following <c>Link: rel="next"</c> until the last page, and yields
+    /// the items of each page.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async IAsyncEnumerable<TItem> PaginateAsync<TPage, TItem>(
+        ApiRequest request,
+        Func<TPage, IReadOnlyList<TItem>> items,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TPage : IJsonModel<TPage>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(items);
+        Uri? next = Resolve(request);
+        while (next is not null)
+        {
+            IReadOnlyList<TItem> page;
+            using (var response = await SendCoreAsync(HttpMethod.Get, next, null, request.OperationId, cancellationToken).ConfigureAwait(false))
+            {
+                page = items(await ReadAsync<TPage>(response, request.OperationId, cancellationToken).ConfigureAwait(false));
+                var link = LinkHeader.Next(response.Headers, next);
+                if (link is not null && !SameOrigin(link, Options.BaseAddress))
+                {
+                    throw new InvalidOperationException("The next-page link of " + request.OperationId + " points to another origin (" + link.GetLeftPart(UriPartial.Authority) + "); it is not followed.");
+                }
+
+                next = link;
+            }
+
+            foreach (var item in page)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private Uri Resolve(ApiRequest request) => new(Options.BaseAddress, request.RelativeUri);
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, string operationId, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(method, uri);
+        var headers = message.Headers;
+        headers.Accept.Add(GitHubJson);
+        headers.UserAgent.ParseAdd(Options.UserAgent);
+        headers.TryAddWithoutValidation("X-GitHub-Api-Version", Options.ApiVersion);
+        if (SameOrigin(uri, Options.BaseAddress) && await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
+        {
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", ActionsClientOptions.HeaderValue(token, "token"));
+        }
+
+        if (body is { } bytes)
+        {
+            message.Content = new ReadOnlyMemoryContent(bytes) { Headers = { ContentType = JsonContentType } };
+        }
+
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (RateLimit.FromHeaders(response.Headers) is { } rateLimit)
+        {
+            Volatile.Write(ref _lastRateLimit, rateLimit);
+        }
+
+        var status = (int)response.StatusCode;
+        if (status is >= 200 and < 300 || (status is >= 300 and < 400 && response.Headers.Location is not null))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ErrorAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) where T : IJsonModel<T>
+    {
+        using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ActionsJson.Deserialize<T>(body.Span);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), error);
+        }
+    }
+
+    private async Task<ResponseBuffer> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
+        await ResponseBuffer.ReadAsync(response.Content, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
+
+    private async Task<ApiException> ErrorAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+    {
+        ErrorBody? error = null;
+        using (var body = await ResponseBuffer.ReadAsync(response.Content, 1024 * 1024, cancellationToken).ConfigureAwait(false))
+        {
+            if (body is not null)
+            {
+                error = ErrorBody.TryRead(body.Span);
+            }
+        }
+
+        var details = Details(response, operationId, error);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => new NotFoundException(details),
+            HttpStatusCode.Conflict => new ConflictException(details),
+            HttpStatusCode.UnprocessableEntity => new ValidationFailedException(details),
+            HttpStatusCode.TooManyRequests => new RateLimitExceededException(details),
+            HttpStatusCode.Forbidden when IsRateLimited(details) => new RateLimitExceededException(details),
+            HttpStatusCode.Forbidden => new ForbiddenException(details),
+            _ => new ApiException(details),
+        };
+    }
+
+    // GitHub signals both limits with 403: the primary by remaining = 0, a secondary by Retry-After or its message.
+    private static bool IsRateLimited(ApiErrorDetails details) =>
+        details.RateLimit is { Remaining: 0 }
+        || details.RetryAfter is not null
+        || (details.Message?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    private static ApiErrorDetails Details(HttpResponseMessage response, string operationId, ErrorBody? error)
+    {
+        var retryAfter = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
+        return new ApiErrorDetails(
+            operationId,
+            response.StatusCode,
+            response.ReasonPhrase ?? response.StatusCode.ToString(),
+            error?.Message,
+            error?.DocumentationUrl,
+            error?.Errors ?? Array.Empty<ApiError>(),
+            RateLimit.First(response.Headers, "x-github-request-id"),
+            RateLimit.FromHeaders(response.Headers),
+            retryAfter);
+    }
+
+    private static string? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType;
+
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri requestUri) =>
+        (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location
+            ? (location.IsAbsoluteUri ? location : new Uri(requestUri, location))
+            : null;
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+}
