@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ActionsGen.Runtime.Tests.Infrastructure;
+
+/// <summary>What arrived at the server, exactly as sent: the raw request target, headers and body.</summary>
+public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public string Path => RawTarget.Split('?')[0];
+
+    public string Query => RawTarget.Contains('?') ? RawTarget[(RawTarget.IndexOf('?') + 1)..] : string.Empty;
+
+    public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>What the server answers.</summary>
+public sealed record Reply(int Status, string? Body = null, string ContentType = "application/json; charset=utf-8")
+{
+    public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeSpan Delay { get; init; }
+
+    public static Reply Json(string body, int status = 200) => new(status, body);
+
+    public static Reply NoBody(int status) => new(status);
+
+    public Reply WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+}
+
+/// <summary>A real HTTP server (Kestrel) on 127.0.0.1 with a random port that records every request.</summary>
+public sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The server's root, ending in '/'.</summary>
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Answers requests; replaceable between calls.</summary>
+    public Func<RecordedRequest, Reply> Handler { get; set; } = _ => Reply.NoBody(404);
+
+    public RecordedRequest Single() => Assert.Single(Requests);
+
+    public static async Task<LoopbackServer> StartAsync(Func<RecordedRequest, Reply>? handler = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        LoopbackServer? server = null;
+        app.Run(context => server!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
+        if (handler is not null)
+        {
+            server.Handler = handler;
+        }
+
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var recorded = new RecordedRequest(context.Request.Method, context.Features.Get<IHttpRequestFeature>()!.RawTarget, headers, body.ToArray());
+        Requests.Enqueue(recorded);
+        var reply = Handler(recorded);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (reply.Body is not null)
+        {
+            context.Response.ContentType = reply.ContentType;
+            await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
