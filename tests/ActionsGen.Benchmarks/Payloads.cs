@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using ActionsGen.Models.Tests;
+using ActionsGen.Testing;
 
 namespace ActionsGen.Benchmarks;
 

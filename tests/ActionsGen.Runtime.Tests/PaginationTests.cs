@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ActionsGen.Models.Tests;
+using ActionsGen.Testing;
 using ActionsGen.Runtime.Tests.Infrastructure;
 
 namespace ActionsGen.Runtime.Tests;

@@ -1,4 +1,4 @@
-using ActionsGen.Models.Tests;
+using ActionsGen.Testing;
 using ActionsGen.Runtime.Errors;
 using ActionsGen.Runtime.Tests.Infrastructure;
 using GitHub.Actions;

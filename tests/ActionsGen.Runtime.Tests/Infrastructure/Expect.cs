@@ -1,5 +1,5 @@
 using System.Text;
-using ActionsGen.Models.Tests;
+using ActionsGen.Testing;
 using ActionsGen.Runtime.Serialization;
 
 namespace ActionsGen.Runtime.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ActionsGen.Models.Tests;
+namespace ActionsGen.Testing;
 
 /// <summary>Semantic JSON equality: same members in any order, same values. Two ISO 8601 date-times are equal when they name the same instant with the same offset (so "…:40.000-08:00" equals "…:40-08:00").</summary>
 internal static partial class JsonAssert

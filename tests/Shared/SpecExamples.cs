@@ -3,7 +3,7 @@ using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ActionsGen.Models.Tests;
+namespace ActionsGen.Testing;
 
 /// <summary>The JSON examples attached to the checked-in spec, keyed "operationId request|STATUS".</summary>
 internal static class SpecExamples
