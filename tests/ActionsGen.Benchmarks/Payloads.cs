@@ -43,13 +43,13 @@ public sealed class Payload
     /// A page as GitHub returns it for per_page=100 on one repository: every run has its own id, number, commit,
     /// title, times and run URLs; the repository, head repository and actors repeat (same repo, few committers).
     /// </summary>
-    public static string BuildRunsPage(int count)
+    public static string BuildRunsPage(int count, int first = 0, int totalCount = 1000)
     {
         var seed = JsonNode.Parse(SpecExamples.Get("actions/list-workflow-runs-for-repo 200"))!["workflow_runs"]![0]!.ToJsonString();
         var runs = new JsonArray();
         var start = new DateTimeOffset(2024, 3, 1, 8, 0, 0, TimeSpan.Zero);
         var actors = new[] { "octocat", "hubot", "monalisa" };
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var id = (30433642L + (i * 17)).ToString(CultureInfo.InvariantCulture);
             var sha = Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(BitConverter.GetBytes(i))).ToLowerInvariant();
@@ -59,7 +59,7 @@ public sealed class Payload
             run["check_suite_id"] = 414944374 + i;
             run["check_suite_node_id"] = Convert.ToBase64String(Encoding.ASCII.GetBytes("CheckSuite" + (414944374 + i)));
             run["check_suite_url"] = "https://api.github.com/repos/octo-org/octo-repo/check-suites/" + (414944374 + i);
-            run["run_number"] = 562 + count - i;
+            run["run_number"] = 562 + totalCount - i;
             run["display_title"] = $"Update README.md ({i})";
             run["status"] = i % 10 == 0 ? "in_progress" : "completed";
             run["conclusion"] = i % 10 == 0 ? null : (i % 7 == 0 ? "failure" : "success");
@@ -73,7 +73,7 @@ public sealed class Payload
             runs.Add(run);
         }
 
-        return new JsonObject { ["total_count"] = 1000, ["workflow_runs"] = runs }.ToJsonString();
+        return new JsonObject { ["total_count"] = totalCount, ["workflow_runs"] = runs }.ToJsonString();
     }
 }
 

@@ -11,6 +11,11 @@ public static class Program
             return StartupHarness.Run(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] == "serve-pages")
+        {
+            return PagesServer.RunAsync().GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

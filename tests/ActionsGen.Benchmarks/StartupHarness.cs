@@ -50,8 +50,6 @@ internal static class StartupHarness
 
     private static void Report(int runs)
     {
-        var self = Environment.ProcessPath!;
-        var entry = typeof(StartupHarness).Assembly.Location;
         Console.WriteLine($"First deserialization of the 100-run page in a fresh process: median of {runs} processes.");
         Console.WriteLine();
         Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | ratio to STJ source-gen |");
@@ -64,19 +62,7 @@ internal static class StartupHarness
                 var samples = new List<(double Ms, long Methods)>();
                 for (var i = 0; i < runs; i++)
                 {
-                    var start = new ProcessStartInfo(self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal) ? self : self)
-                    {
-                        RedirectStandardOutput = true,
-                        UseShellExecute = false,
-                    };
-                    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-                    {
-                        start.ArgumentList.Add(entry);
-                    }
-
-                    start.ArgumentList.Add("startup");
-                    start.ArgumentList.Add("once");
-                    start.ArgumentList.Add(library);
+                    var start = SelfProcess.StartInfo("startup", "once", library);
                     start.Environment["DOTNET_ReadyToRun"] = readyToRun;
                     start.Environment["DOTNET_TieredPGO"] = "1";
                     using var process = Process.Start(start)!;

@@ -59,6 +59,26 @@ public class CachingTests
         Assert.Equal(new[] { "JobStep" }, modified);
         Assert.All(types.Where(o => o.Reason != IncrementalStepRunReason.Modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("One step of a job."));
+        Assert.All(result.TrackedSteps[TrackingNames.ClientGroups].SelectMany(s => s.Outputs), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Operation_edit_regenerates_only_its_client_group()
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        AdditionalText original = new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", Spec);
+        var driver = GeneratorHarness.Driver(ImmutableArray.Create(original)).RunGenerators(compilation);
+
+        var changed = Spec.Replace("summary: Get a job for a workflow run", "summary: Get one job of a workflow run");
+        Assert.NotEqual(Spec, changed);
+        driver = driver.ReplaceAdditionalText(original, new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", changed));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var groups = result.TrackedSteps[TrackingNames.ClientGroups].SelectMany(s => s.Outputs).ToArray();
+        var modified = groups.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((ClientGroupUnit)o.Value).Group.ClassName).ToArray();
+        Assert.Equal(new[] { "WorkflowJobsClient" }, modified);
+        Assert.All(result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("Get one job of a workflow run"));
     }
 
     [Fact]

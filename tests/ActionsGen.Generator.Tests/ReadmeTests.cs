@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using ActionsGen.Generator.Tests.Infrastructure;
+
+namespace ActionsGen.Generator.Tests;
+
+/// <summary>The README's C# example compiles against what the generator emits for the checked-in spec.</summary>
+public class ReadmeTests
+{
+    [Fact]
+    public void The_usage_example_compiles_with_no_errors_and_no_warnings()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var example = Regex.Match(readme, "```csharp\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("ListAllWorkflowRunsForRepoAsync", example);
+        var lines = example.Split('\n');
+        var usings = lines.Where(l => l.StartsWith("using ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(';') && !l.Contains('(') && !l.Contains('='));
+        var body = lines.Where(l => !usings.Contains(l));
+        var source = "using System;\nusing System.Net.Http;\n" + string.Join("\n", usings) +
+            "\nstatic class ReadmeExample\n{\n    static async System.Threading.Tasks.Task RunAsync()\n    {\n" + string.Join("\n", body) + "\n    }\n}\n";
+
+        var (run, _, compile) = GeneratorHarness.Generate(File.ReadAllText(GeneratorHarness.SpecPath), extraSources: source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ActionsGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ActionsGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
