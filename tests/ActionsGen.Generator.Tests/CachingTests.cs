@@ -44,14 +44,7 @@ public class CachingTests
     [Fact]
     public void Spec_edit_reruns_the_parse_and_regenerates_only_the_changed_type()
     {
-        var compilation = GeneratorHarness.Compilation("class A { }");
-        AdditionalText original = new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", Spec);
-        var driver = GeneratorHarness.Driver(ImmutableArray.Create(original)).RunGenerators(compilation);
-
-        var changed = Spec.Replace("description: A step of a job.", "description: One step of a job.");
-        Assert.NotEqual(Spec, changed);
-        driver = driver.ReplaceAdditionalText(original, new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", changed));
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var result = RunAfterSpecEdit("description: A step of a job.", "description: One step of a job.");
 
         Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Parse].Single().Outputs.Single().Reason);
         var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();
@@ -65,20 +58,26 @@ public class CachingTests
     [Fact]
     public void Operation_edit_regenerates_only_its_client_group()
     {
-        var compilation = GeneratorHarness.Compilation("class A { }");
-        AdditionalText original = new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", Spec);
-        var driver = GeneratorHarness.Driver(ImmutableArray.Create(original)).RunGenerators(compilation);
-
-        var changed = Spec.Replace("summary: Get a job for a workflow run", "summary: Get one job of a workflow run");
-        Assert.NotEqual(Spec, changed);
-        driver = driver.ReplaceAdditionalText(original, new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", changed));
-        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        var result = RunAfterSpecEdit("summary: Get a job for a workflow run", "summary: Get one job of a workflow run");
 
         var groups = result.TrackedSteps[TrackingNames.ClientGroups].SelectMany(s => s.Outputs).ToArray();
         var modified = groups.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((ClientGroupUnit)o.Value).Group.ClassName).ToArray();
         Assert.Equal(new[] { "WorkflowJobsClient" }, modified);
         Assert.All(result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("Get one job of a workflow run"));
+    }
+
+    /// <summary>Runs the generator on the spec, replaces <paramref name="from"/> with <paramref name="to"/> in it, and runs it again.</summary>
+    private static GeneratorRunResult RunAfterSpecEdit(string from, string to)
+    {
+        var compilation = GeneratorHarness.Compilation("class A { }");
+        AdditionalText original = new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", Spec);
+        var driver = GeneratorHarness.Driver(ImmutableArray.Create(original)).RunGenerators(compilation);
+
+        var changed = Spec.Replace(from, to);
+        Assert.NotEqual(Spec, changed);
+        driver = driver.ReplaceAdditionalText(original, new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", changed));
+        return driver.RunGenerators(compilation).GetRunResult().Results.Single();
     }
 
     [Fact]
