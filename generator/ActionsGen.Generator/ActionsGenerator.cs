@@ -54,23 +54,40 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => SpecParser.Parse(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Parse);
 
-        var diagnostics = parsed
+        // Each namespace belongs to one spec (the first by path); another spec that claims it gets ACTG010, not code.
+        var namespaceOwners = parsed
+            .Select((result, _) => result.Model is { } model ? (model.Namespace, model.SpecPath) : default)
+            .Collect()
+            .Select((all, _) => all
+                .Where(owner => owner.Namespace is not null)
+                .GroupBy(owner => owner.Namespace, System.StringComparer.Ordinal)
+                .Select(group => group.Select(owner => owner.SpecPath).OrderBy(path => path, System.StringComparer.Ordinal).First())
+                .OrderBy(path => path, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.NamespaceOwners);
+
+        var accepted = parsed
+            .Combine(namespaceOwners)
+            .Select((pair, _) => SpecParser.RequireOwnNamespace(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Accepted);
+
+        var diagnostics = accepted
             .Select((result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        var types = parsed
+        var types = accepted
             .SelectMany((result, _) => result.Model is { } model
                 ? model.Types.Select(type => new EmitUnit(model.Namespace, type)).ToImmutableArray()
                 : ImmutableArray<EmitUnit>.Empty)
             .WithTrackingName(TrackingNames.Types);
 
-        var resolvers = parsed
+        var resolvers = accepted
             .Select((result, _) => result.Model is { } model
                 ? new ResolverModel(model.Namespace, model.Types.Select(t => t.Name).ToEquatableArray())
                 : null)
             .WithTrackingName(TrackingNames.Resolver);
 
-        var clients = parsed
+        var clients = accepted
             .Select((result, _) => result.Model?.Client)
             .WithTrackingName(TrackingNames.Client);
 
@@ -102,7 +119,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
     {
         if (model is not null)
         {
-            context.AddSource(model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", SourceText.From(ResolverEmitter.Emit(model), System.Text.Encoding.UTF8));
+            AddSource(context, model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", ResolverEmitter.Emit(model));
         }
     }
 
@@ -110,29 +127,26 @@ public sealed class ActionsGenerator : IIncrementalGenerator
     {
         if (client is not null)
         {
-            context.AddSource(client.Namespace + "." + client.ClientName + ".g.cs", SourceText.From(ClientEmitter.EmitRoot(client), System.Text.Encoding.UTF8));
+            AddSource(context, client.Namespace + "." + client.ClientName + ".g.cs", ClientEmitter.EmitRoot(client));
         }
     }
 
     private static void EmitClientGroup(SourceProductionContext context, ClientGroupUnit unit) =>
-        context.AddSource(unit.Namespace + "." + unit.Group.ClassName + ".g.cs", SourceText.From(ClientEmitter.EmitGroup(unit.Namespace, unit.Group), System.Text.Encoding.UTF8));
+        AddSource(context, unit.Namespace + "." + unit.Group.ClassName + ".g.cs", ClientEmitter.EmitGroup(unit.Namespace, unit.Group));
 
     private static void EmitType(SourceProductionContext context, EmitUnit unit)
     {
         var prefix = unit.Namespace + "." + unit.Type.Name;
-        switch (unit.Type.Kind)
+        var source = unit.Type.Kind switch
         {
-            case TypeModelKind.Object:
-                context.AddSource(prefix + ".g.cs", SourceText.From(ModelEmitter.Emit(unit.Namespace, unit.Type), System.Text.Encoding.UTF8));
-                break;
-            case TypeModelKind.Enum:
-                context.AddSource(prefix + ".g.cs", SourceText.From(EnumEmitter.Emit(unit.Namespace, unit.Type), System.Text.Encoding.UTF8));
-                break;
-            default:
-                context.AddSource(prefix + ".g.cs", SourceText.From(UnionEmitter.Emit(unit.Namespace, unit.Type), System.Text.Encoding.UTF8));
-                break;
-        }
-
-        context.AddSource(prefix + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(unit.Namespace, unit.Type), System.Text.Encoding.UTF8));
+            TypeModelKind.Object => ModelEmitter.Emit(unit.Namespace, unit.Type),
+            TypeModelKind.Enum => EnumEmitter.Emit(unit.Namespace, unit.Type),
+            _ => UnionEmitter.Emit(unit.Namespace, unit.Type),
+        };
+        AddSource(context, prefix + ".g.cs", source);
+        AddSource(context, prefix + ".Json.g.cs", JsonEmitter.Emit(unit.Namespace, unit.Type));
     }
+
+    private static void AddSource(SourceProductionContext context, string hintName, string source) =>
+        context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
 }

@@ -6,6 +6,8 @@ internal static class TrackingNames
     public const string Settings = nameof(Settings);
     public const string SpecFiles = nameof(SpecFiles);
     public const string Parse = nameof(Parse);
+    public const string NamespaceOwners = nameof(NamespaceOwners);
+    public const string Accepted = nameof(Accepted);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Types = nameof(Types);
     public const string Resolver = nameof(Resolver);

@@ -13,7 +13,7 @@ public class CachingTests
 {
     private static readonly string[] Steps =
     {
-        TrackingNames.Settings, TrackingNames.SpecFiles, TrackingNames.Parse,
+        TrackingNames.Settings, TrackingNames.SpecFiles, TrackingNames.Parse, TrackingNames.NamespaceOwners, TrackingNames.Accepted,
         TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Resolver,
         TrackingNames.Client, TrackingNames.ClientGroups,
     };

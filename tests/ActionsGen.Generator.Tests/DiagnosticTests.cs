@@ -191,4 +191,20 @@ public class DiagnosticTests
         Assert.Equal(LineOf(spec, "responses: 7"), Line(diagnostic));
         Assert.Contains("#/paths/~1a/get/responses", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public void Two_specs_in_one_namespace_are_ACTG010_not_CS8785()
+    {
+        var spec = File.ReadAllText(GeneratorHarness.SpecPath);
+        var compilation = GeneratorHarness.Compilation("class A { }");
+
+        var run = GeneratorHarness.Driver(new[] { ("/specs/a.yaml", spec), ("/specs/b.yaml", spec) }).RunGenerators(compilation).GetRunResult();
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+        var duplicate = Assert.Single(run.Diagnostics, d => d.Id == "ACTG010");
+        Assert.Equal("/specs/b.yaml", duplicate.Location.GetLineSpan().Path);
+        Assert.Contains("'GitHub.Actions'", duplicate.GetMessage());
+        Assert.Single(run.Results.Single().GeneratedSources, s => s.HintName == "GitHub.Actions.WorkflowRun.g.cs");
+    }
 }

@@ -35,6 +35,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = Create(
         "ACTG009", "Path parameter is not declared", "The path '{0}' uses '{{{1}}}', which operation '{2}' does not declare as a path parameter; the operation is skipped", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DuplicateOutput = Create(
+        "ACTG010", "Two specs generate into one namespace", "The namespace '{0}' is already generated from another spec: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -52,6 +55,7 @@ internal static class Descriptors
         "ACTG007" => InvalidNamespace,
         "ACTG008" => InvalidClientName,
         "ACTG009" => UndeclaredPathParameter,
+        "ACTG010" => DuplicateOutput,
         _ => InternalError,
     };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Model;
 
@@ -42,6 +43,22 @@ internal static class SpecParser
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
+    }
+
+    /// <summary>
+    /// The result as it stands if its spec owns its namespace; otherwise no model and ACTG010, since two specs in one
+    /// namespace would generate the same types and files.
+    /// </summary>
+    public static ParseResult RequireOwnNamespace(ParseResult result, EquatableArray<string> namespaceOwners)
+    {
+        if (result.Model is not { } model || namespaceOwners.Contains(model.SpecPath))
+        {
+            return result;
+        }
+
+        var diagnostics = result.Diagnostics.ToList();
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateOutput, model.SpecPath, SpecPosition.Start, model.Namespace, model.SpecPath));
+        return new ParseResult(null, diagnostics.ToEquatableArray());
     }
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ActionsGen.Runtime.Tests.Infrastructure;
+namespace ActionsGen.Testing;
 
 /// <summary>What arrived at the server, exactly as sent: the raw request target, headers and body.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body)

@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using ActionsGen.Package.Tests.Infrastructure;
+
+namespace ActionsGen.Package.Tests;
+
+/// <summary>
+/// A brand-new console project adds the package from a local feed and builds, runs against a loopback server, edits
+/// its spec and rebuilds, breaks it and sees the diagnostic at the line, fixes it.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class ConsumerTests(PackageFixture fixture)
+{
+    private static readonly string Spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "actions.yaml"));
+
+    private const string ProgramUsingHeadSha = """
+        using ActionsGen.Runtime;
+        using GitHub.Actions;
+
+        using var http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
+        var client = new ActionsClient(http, new ActionsClientOptions { BaseAddress = new Uri(args[0]), Token = "consumer-token" });
+        var job = await client.WorkflowJobs.GetJobForWorkflowRunAsync("octo-org", "hello-world", 399444496);
+        Console.WriteLine($"job {job.Id} {job.Name} {job.Status} sha {job.HeadSha}");
+        """;
+
+    private const string ProgramAfterEdit = """
+        using ActionsGen.Runtime;
+        using GitHub.Actions;
+
+        using var http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
+        var client = new ActionsClient(http, new ActionsClientOptions { BaseAddress = new Uri(args[0]), Token = "consumer-token" });
+        var job = await client.WorkflowJobs.GetJobForWorkflowRunAsync("octo-org", "hello-world", 399444496);
+        Console.WriteLine($"job {job.Id} {job.Name} {job.Status} sha {job.HeadCommitSha}");
+        await client.WorkflowRuns.PingWorkflowRunAsync("octo-org", "hello-world", 30433642);
+        Console.WriteLine("ping ok");
+        """;
+
+    private const string NewOperation = """
+        paths:
+          /repos/{owner}/{repo}/actions/runs/{run_id}/ping:
+            post:
+              operationId: actions/ping-workflow-run
+              tags:
+              - workflow-runs
+              summary: Ping a workflow run
+              parameters:
+              - $ref: '#/components/parameters/owner'
+              - $ref: '#/components/parameters/repo'
+              - $ref: '#/components/parameters/run-id'
+              responses:
+                '204':
+                  description: No Content
+        """;
+
+    [Fact]
+    public async Task Adding_the_package_editing_the_spec_breaking_it_and_fixing_it_all_work_from_dotnet_build()
+    {
+        using var project = await ConsumerProject.CreateAsync(fixture.Feed);
+        project.WriteFile("actions.yaml", Spec);
+        project.AddToProject("""<ItemGroup><ActionsGenSpec Include="actions.yaml" /></ItemGroup>""");
+        project.WriteFile("Program.cs", ProgramUsingHeadSha);
+        await using var server = await ConsumerServer.StartAsync();
+
+        ConsumerProject.Require(await project.BuildAsync(), "the first build");
+        var run = await project.RunAsync(server.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("job 399444496 build completed sha f83a356604ae3c5d03e1b46ef4d1ca77d64a90b0", run.Output);
+        Assert.Equal("Bearer consumer-token", server.Requests.Last().Header("Authorization"));
+
+        // Edit: a new operation, and head_sha renamed in the job schema.
+        project.WriteFile("actions.yaml", Edited(Spec));
+        project.WriteFile("Program.cs", ProgramAfterEdit);
+        await using var renamedServer = await ConsumerServer.StartAsync(job => job.Replace("\"head_sha\"", "\"head_commit_sha\"", StringComparison.Ordinal));
+        ConsumerProject.Require(await project.BuildAsync(), "the build after the edit");
+        run = await project.RunAsync(renamedServer.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("sha f83a356604ae3c5d03e1b46ef4d1ca77d64a90b0", run.Output);
+        Assert.Contains("ping ok", run.Output);
+        Assert.Contains(renamedServer.Requests, r => r.Method == "POST" && r.Path == "/repos/octo-org/hello-world/actions/runs/30433642/ping");
+
+        // The old property name is gone.
+        project.WriteFile("Program.cs", ProgramUsingHeadSha);
+        var stale = await project.BuildAsync();
+        Assert.False(stale.Succeeded);
+        Assert.Contains("error CS1061", stale.Output);
+        Assert.Contains("'HeadSha'", stale.Output);
+
+        // Break: a dangling $ref, reported at its line in actions.yaml.
+        var broken = Spec.Replace("#/components/schemas/job-step'", "#/components/schemas/job-stepp'", StringComparison.Ordinal);
+        var expectedLine = Spec[..Spec.IndexOf("$ref: '#/components/schemas/job-step'", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        project.WriteFile("actions.yaml", broken);
+        var failed = await project.BuildAsync();
+        Assert.False(failed.Succeeded);
+        var diagnostic = Regex.Match(failed.Output, @"actions\.yaml\((\d+),(\d+)\): error ACTG004: ([^\r\n]*)");
+        Assert.True(diagnostic.Success, failed.Output);
+        Assert.Equal(expectedLine, int.Parse(diagnostic.Groups[1].Value));
+        Assert.Contains("job-stepp", diagnostic.Groups[3].Value);
+        Assert.DoesNotContain("CS8785", failed.Output);
+
+        // Revert: green again.
+        project.WriteFile("actions.yaml", Spec);
+        ConsumerProject.Require(await project.BuildAsync(), "the build after reverting");
+        run = await project.RunAsync(server.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+    }
+
+    [Fact]
+    public async Task A_project_that_names_no_spec_gets_the_built_in_one()
+    {
+        using var project = await ConsumerProject.CreateAsync(fixture.Feed, "BuiltIn");
+        project.WriteFile("Program.cs", ProgramUsingHeadSha);
+        await using var server = await ConsumerServer.StartAsync();
+
+        var build = await project.BuildAsync();
+        ConsumerProject.Require(build, "the build");
+        Assert.DoesNotContain("warning", build.Output.Split('\n').Where(l => !l.Contains("0 Warning(s)", StringComparison.Ordinal)), StringComparer.Ordinal);
+        var run = await project.RunAsync(server.BaseAddress.ToString());
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("job 399444496 build completed", run.Output);
+    }
+
+    [Fact]
+    public async Task Two_specs_give_two_clients_in_their_own_namespaces()
+    {
+        using var project = await ConsumerProject.CreateAsync(fixture.Feed, "TwoSpecs");
+        project.WriteFile("actions.yaml", Spec);
+        project.WriteFile("enterprise.yaml", Spec);
+        project.AddToProject("""
+            <ItemGroup>
+              <ActionsGenSpec Include="actions.yaml" />
+              <ActionsGenSpec Include="enterprise.yaml" ClientName="EnterpriseClient" />
+            </ItemGroup>
+            """);
+        project.WriteFile("Program.cs", "Console.WriteLine();");
+
+        // Both in GitHub.Actions: the second spec gets ACTG010, never a generator crash.
+        var clash = await project.BuildAsync();
+        Assert.False(clash.Succeeded);
+        Assert.Matches(@"enterprise\.yaml\(1,1\): error ACTG010: The namespace 'GitHub\.Actions'", clash.Output);
+        Assert.DoesNotContain("CS8785", clash.Output);
+
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace(
+            """<ActionsGenSpec Include="enterprise.yaml" ClientName""", """<ActionsGenSpec Include="enterprise.yaml" Namespace="Enterprise.Actions" ClientName""", StringComparison.Ordinal));
+        project.WriteFile("Program.cs", """
+            using var http = new HttpClient(ActionsGen.Runtime.ActionsClientOptions.CreateHttpHandler());
+            var cloud = new GitHub.Actions.ActionsClient(http);
+            var enterprise = new Enterprise.Actions.EnterpriseClient(http, ActionsGen.Runtime.ActionsClientOptions.ForEnterpriseServer("ghe.example.com"));
+            Console.WriteLine(cloud.WorkflowRuns.GetType().Name + " " + enterprise.WorkflowJobs.GetType().Name + " " + enterprise.Connection.Options.BaseAddress);
+            """);
+
+        ConsumerProject.Require(await project.BuildAsync(), "the build");
+        var run = await project.RunAsync();
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("WorkflowRunsClient WorkflowJobsClient https://ghe.example.com/api/v3/", run.Output);
+    }
+
+    private static string Edited(string spec)
+    {
+        var job = spec.IndexOf("\n    job:\n", StringComparison.Ordinal);
+        var end = spec.IndexOf("\n    job-step:\n", job, StringComparison.Ordinal);
+        var jobSchema = spec[job..end]
+            .Replace("\n        head_sha:\n", "\n        head_commit_sha:\n", StringComparison.Ordinal)
+            .Replace("\n      - head_sha\n", "\n      - head_commit_sha\n", StringComparison.Ordinal);
+        Assert.Contains("head_commit_sha:", jobSchema);
+        Assert.Contains("- head_commit_sha", jobSchema);
+        var edited = spec[..job] + jobSchema + spec[end..];
+        return edited.Replace("paths:\n", NewOperation.Replace("\r\n", "\n") + "\n", StringComparison.Ordinal);
+    }
+}
