@@ -58,6 +58,22 @@ public sealed class ActionsClientOptions
     /// <summary>The largest response body read into memory (default 32 MiB); a larger one fails instead of exhausting memory.</summary>
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>Retries of transient failures (connection errors, timeouts, 500/502/503/504) on idempotent requests.</summary>
+    public ActionsGen.Runtime.Http.RetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// How long a request may wait for a rate limit to reset (primary: <c>x-ratelimit-reset</c>; secondary:
+    /// <c>Retry-After</c>) and then retry once. Zero (the default) never waits: the call throws
+    /// <see cref="Errors.RateLimitExceededException"/> with the reset time.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Send <c>If-None-Match</c> for GETs answered with an <c>ETag</c> before and serve 304s from memory (304s do not count against the rate limit).</summary>
+    public bool UseConditionalRequests { get; set; }
+
+    /// <summary>How many responses the conditional-request cache keeps. Default 256.</summary>
+    public int ConditionalRequestCacheSize { get; set; } = 256;
+
     /// <summary>Options for a GitHub Enterprise Server host: <c>https://HOST/api/v3/</c>.</summary>
     /// <param name="host">The host name, optionally with a port, e.g. <c>github.example.com</c>.</param>
     public static ActionsClientOptions ForEnterpriseServer(string host)

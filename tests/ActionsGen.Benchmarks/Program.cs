@@ -11,6 +11,17 @@ public static class Program
             return StartupHarness.Run(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] is "build-cost" or "aot-report")
+        {
+            var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            return (args[0] == "build-cost" ? PackageReports.BuildCostAsync(runs) : PackageReports.AotReportAsync(runs)).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "generator-cold")
+        {
+            return GeneratorColdStart.Run();
+        }
+
         if (args.Length > 0 && args[0] == "serve-pages")
         {
             return PagesServer.RunAsync().GetAwaiter().GetResult();

@@ -59,7 +59,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Answers requests; replaceable between calls.</summary>
     public Func<RecordedRequest, Reply> Handler { get; set; } = _ => Reply.NoBody(404);
 
-    public RecordedRequest Single() => Assert.Single(Requests);
+    public RecordedRequest Single() => Requests.Count == 1
+        ? Requests.First()
+        : throw new InvalidOperationException($"expected exactly one request, the server saw {Requests.Count}");
 
     public static async Task<LoopbackServer> StartAsync(Func<RecordedRequest, Reply>? handler = null)
     {

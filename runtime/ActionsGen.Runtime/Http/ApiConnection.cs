@@ -28,6 +28,7 @@ public sealed class ApiConnection
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _httpClient;
+    private readonly ConditionalRequestCache? _cache;
     private RateLimit? _lastRateLimit;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
@@ -35,6 +36,7 @@ public sealed class ApiConnection
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
+        _cache = options.UseConditionalRequests ? new ConditionalRequestCache(Math.Max(1, options.ConditionalRequestCacheSize)) : null;
     }
 
     /// <summary>The options requests are sent with.</summary>
@@ -176,7 +178,74 @@ public sealed class ApiConnection
 
     private Uri Resolve(ApiRequest request) => new(Options.BaseAddress, request.RelativeUri);
 
+    // One call: the attempt, then the policies in order: conditional-request cache, transient-failure retries, the
+    // opt-in rate-limit wait, and finally the typed error.
     private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, string operationId, CancellationToken cancellationToken)
+    {
+        var cache = method == HttpMethod.Get ? _cache : null;
+        var waitedForRateLimit = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendOnceAsync(method, uri, body, cache?.ETagFor(uri), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) && Options.Retry.CanRetry(method, attempt))
+            {
+                await Task.Delay(Options.Retry.Delay(attempt, null), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (RateLimit.FromHeaders(response.Headers) is { } rateLimit)
+            {
+                Volatile.Write(ref _lastRateLimit, rateLimit);
+            }
+
+            var status = (int)response.StatusCode;
+            if (status == 304 && cache?.Replay(uri, response) is { } replay)
+            {
+                response.Dispose();
+                return replay;
+            }
+
+            if (status is >= 200 and < 300 || (status is >= 300 and < 400 && response.Headers.Location is not null))
+            {
+                if (cache is not null && status == 200 && response.Headers.ETag is { } etag)
+                {
+                    await response.Content.LoadIntoBufferAsync(Options.MaxResponseBytes).ConfigureAwait(false);
+                    cache.Store(uri, etag.ToString(), await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), string.Join(", ", response.Headers.TryGetValues("Link", out var link) ? link : Array.Empty<string>()) is { Length: > 0 } l ? l : null);
+                }
+
+                return response;
+            }
+
+            if (RetryOptions.IsTransient(response.StatusCode) && Options.Retry.CanRetry(method, attempt))
+            {
+                var retryAfter = response.Headers.RetryAfter?.Delta;
+                response.Dispose();
+                await Task.Delay(Options.Retry.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // A rate-limited request was refused, not run: waiting and sending it again is safe for any method.
+            if (!waitedForRateLimit && RateLimitWait(response) is { } wait && wait <= Options.MaxRateLimitWait)
+            {
+                waitedForRateLimit = true;
+                response.Dispose();
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                attempt--;
+                continue;
+            }
+
+            using (response)
+            {
+                throw await ErrorAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, string? etag, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(method, uri);
         var headers = message.Headers;
@@ -188,28 +257,42 @@ public sealed class ApiConnection
             headers.Authorization = new AuthenticationHeaderValue("Bearer", ActionsClientOptions.HeaderValue(token, "token"));
         }
 
+        if (etag is not null)
+        {
+            headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
         if (body is { } bytes)
         {
             message.Content = new ReadOnlyMemoryContent(bytes) { Headers = { ContentType = JsonContentType } };
         }
 
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (RateLimit.FromHeaders(response.Headers) is { } rateLimit)
-        {
-            Volatile.Write(ref _lastRateLimit, rateLimit);
-        }
-
-        var status = (int)response.StatusCode;
-        if (status is >= 200 and < 300 || (status is >= 300 and < 400 && response.Headers.Location is not null))
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await ErrorAsync(response, operationId, cancellationToken).ConfigureAwait(false);
-        }
+        return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
+
+    // A connection failure, or HttpClient.Timeout (a cancellation the caller did not ask for).
+    private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    /// <summary>How long to wait before a rate-limited request may be sent again, or null if it is not rate-limited.</summary>
+    private static TimeSpan? RateLimitWait(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
+        {
+            return null;
+        }
+
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            return retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+        }
+
+        return RateLimit.FromHeaders(response.Headers) is { Remaining: 0 } limit
+            ? Max(limit.Reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), TimeSpan.Zero)
+            : null;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) where T : IJsonModel<T>
     {

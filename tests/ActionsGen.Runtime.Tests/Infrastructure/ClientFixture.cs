@@ -1,3 +1,4 @@
+using ActionsGen.Runtime.Http;
 using GitHub.Actions;
 
 namespace ActionsGen.Runtime.Tests.Infrastructure;
@@ -23,7 +24,13 @@ public sealed class ClientFixture : IAsyncDisposable
     public static async Task<ClientFixture> StartAsync(Func<RecordedRequest, Reply>? handler = null, Action<ActionsClientOptions>? configure = null)
     {
         var server = await LoopbackServer.StartAsync(handler);
-        var options = new ActionsClientOptions { BaseAddress = server.BaseAddress, Token = Token };
+        var options = new ActionsClientOptions
+        {
+            BaseAddress = server.BaseAddress,
+            Token = Token,
+            // Retries stay on (as for users) but wait milliseconds, not seconds.
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) },
+        };
         configure?.Invoke(options);
         var http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
         return new ClientFixture(server, http, new ActionsClient(http, options));

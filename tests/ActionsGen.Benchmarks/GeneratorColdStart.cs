@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ActionsGen.Generator.Tests.Infrastructure;
+
+namespace ActionsGen.Benchmarks;
+
+/// <summary>
+/// The generator's first run in a fresh process (`generator-cold`): what a build pays when the compiler loads the
+/// analyzer anew, JIT included, split into its phases, followed by a warm run for comparison.
+/// </summary>
+internal static class GeneratorColdStart
+{
+    public static int Run()
+    {
+        var spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "actions.yaml"));
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        GeneratorHarness.Driver("openapi: 3.0.3", trackSteps: false); // load Roslyn's driver types outside the timing
+        if (Environment.GetEnvironmentVariable("ACTIONSGEN_PHASES") == "1")
+        {
+            var t = Stopwatch.StartNew();
+            var scan = ActionsGen.Generator.Parsing.YamlScan.Run(spec);
+            Console.WriteLine($"yaml scan {t.Elapsed.TotalMilliseconds:F1} ms"); t.Restart();
+            var parsed = ActionsGen.Generator.Parsing.SpecParser.Parse(new ActionsGen.Generator.Model.SpecFile("/a.yaml", spec, null, null), new ActionsGen.Generator.Model.GeneratorSettings("GitHub.Actions", "ActionsClient"));
+            Console.WriteLine($"parse (scan + openapi + model) {t.Elapsed.TotalMilliseconds:F1} ms"); t.Restart();
+            foreach (var type in parsed.Model!.Types)
+            {
+                _ = ActionsGen.Generator.Emitting.JsonEmitter.Emit("GitHub.Actions", type);
+            }
+            Console.WriteLine($"json emit {t.Elapsed.TotalMilliseconds:F1} ms"); t.Restart();
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var jit = System.Runtime.JitInfo.GetCompilationTime();
+            var timer = Stopwatch.StartNew();
+            var run = GeneratorHarness.Driver(spec, trackSteps: false).RunGenerators(compilation).GetRunResult();
+            timer.Stop();
+            Console.WriteLine(FormattableString.Invariant(
+                $"run {i + 1}: {timer.Elapsed.TotalMilliseconds:F1} ms, {run.Results[0].GeneratedSources.Length} files, {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods JIT-compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:F1} ms"));
+        }
+
+        return 0;
+    }
+}
