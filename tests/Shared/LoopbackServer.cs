@@ -29,6 +29,17 @@ public sealed record Reply(int Status, string? Body = null, string ContentType =
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Drop the connection without answering (a connection reset for the client).</summary>
+    public bool Abort { get; init; }
+
+    /// <summary>Write this many bytes of <see cref="Body"/> and then stall for <see cref="StallAfterBody"/>.</summary>
+    public TimeSpan StallAfterBody { get; init; }
+
+    /// <summary>A body written as <see cref="Chunk"/> repeated this many times, without buffering it (large bodies).</summary>
+    public int ChunkCount { get; init; }
+
+    public byte[]? Chunk { get; init; }
+
     public static Reply Json(string body, int status = 200) => new(status, body);
 
     public static Reply NoBody(int status) => new(status);
@@ -95,6 +106,12 @@ public sealed class LoopbackServer : IAsyncDisposable
             await Task.Delay(reply.Delay, context.RequestAborted);
         }
 
+        if (reply.Abort)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
         foreach (var (name, value) in reply.Headers)
         {
@@ -105,6 +122,21 @@ public sealed class LoopbackServer : IAsyncDisposable
         {
             context.Response.ContentType = reply.ContentType;
             await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+        }
+
+        if (reply.Chunk is not null)
+        {
+            context.Response.ContentType = reply.ContentType;
+            for (var i = 0; i < reply.ChunkCount && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.Body.WriteAsync(reply.Chunk, context.RequestAborted);
+            }
+        }
+
+        if (reply.StallAfterBody > TimeSpan.Zero)
+        {
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(reply.StallAfterBody, context.RequestAborted);
         }
     }
 

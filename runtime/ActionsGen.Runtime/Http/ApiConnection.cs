@@ -307,9 +307,28 @@ public sealed class ApiConnection
         }
     }
 
-    private async Task<ResponseBuffer> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) =>
-        await ResponseBuffer.ReadAsync(response.Content, Options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
+    // HttpClient.Timeout stops at the headers (the body is read after SendAsync returns): the body gets the same limit,
+    // so a server that stalls mid-body cannot hang the call.
+    private async Task<ResponseBuffer> ReadBodyAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout.CancelAfter(_httpClient.Timeout);
+        }
+
+        ResponseBuffer? body;
+        try
+        {
+            body = await ResponseBuffer.ReadAsync(response.Content, Options.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body did not arrive within the HttpClient's Timeout (" + _httpClient.Timeout + ")");
+        }
+
+        return body ?? throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
+    }
 
     private async Task<ApiException> ErrorAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
     {

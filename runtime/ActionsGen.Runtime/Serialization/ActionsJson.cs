@@ -15,6 +15,7 @@ public static class ActionsJson
     /// <exception cref="JsonException">The document is not valid JSON or does not match the model.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
+        ThrowIfBlank(utf8Json);
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         var context = JsonReadContext.Rent();
         try
@@ -34,6 +35,7 @@ public static class ActionsJson
     /// <exception cref="JsonException">The document is not valid JSON or does not match the model.</exception>
     public static IReadOnlyList<T> DeserializeList<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
+        ThrowIfBlank(utf8Json);
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         var context = JsonReadContext.Rent();
         try
@@ -79,6 +81,14 @@ public static class ActionsJson
     {
         using var writer = new Utf8JsonWriter(stream);
         T.WriteJson(writer, value);
+    }
+
+    private static void ThrowIfBlank(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new JsonException("The JSON document is empty.", null, 0, 0);
+        }
     }
 
     private static void Start(ref Utf8JsonReader reader)
