@@ -388,12 +388,16 @@ internal static class JsonEmitter
                 w.Line($"throw {TypeNames.JsonRead}.Mismatch(ref reader, \"a string\");");
             }
 
-            // Known values come back as their literal: no string is allocated for them.
-            foreach (var member in type.Members)
+            // Known values come back as their literal: no string is allocated for them. An escaped value is read as a
+            // string first (ValueTextEquals would unescape it and throw on a malformed escape).
+            using (w.Block($"if (!reader.ValueIsEscaped)"))
             {
-                using (w.Block($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(member.Value)}))"))
+                foreach (var member in type.Members)
                 {
-                    w.Line($"return new {self}({SourceWriter.Literal(member.Value)});");
+                    using (w.Block($"if (reader.ValueTextEquals({SourceWriter.Utf8Literal(member.Value)}))"))
+                    {
+                        w.Line($"return new {self}({SourceWriter.Literal(member.Value)});");
+                    }
                 }
             }
 

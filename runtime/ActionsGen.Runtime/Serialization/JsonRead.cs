@@ -24,7 +24,16 @@ public static class JsonRead
 
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         Span<byte> buffer = length <= 256 ? stackalloc byte[256] : new byte[length];
-        var written = reader.CopyString(buffer);
+        int written;
+        try
+        {
+            written = reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error(ref reader, "the property name is not valid UTF-8");
+        }
+
         return Fnv1a(buffer[..written]);
     }
 
@@ -101,10 +110,24 @@ public static class JsonRead
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? String(ref Utf8JsonReader reader, JsonReadContext? context) => reader.TokenType switch
     {
-        JsonTokenType.String => context is null ? reader.GetString() : context.GetString(ref reader),
+        JsonTokenType.String => context is null ? Utf16(ref reader) : context.GetString(ref reader),
         JsonTokenType.Null => null,
         _ => throw Mismatch(ref reader, "a string"),
     };
+
+    /// <summary>The current string token as a .NET string; invalid UTF-8 is a <see cref="JsonException"/> at its offset.</summary>
+    public static string Utf16(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader validates UTF-8 only when transcoding, and reports it as InvalidOperationException.
+            throw Error(ref reader, "the string is not valid UTF-8");
+        }
+    }
 
     /// <summary>Reads a 64-bit integer or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -59,7 +59,7 @@ public sealed class JsonReadContext
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedLength)
         {
-            return reader.GetString()!;
+            return JsonRead.Utf16(ref reader);
         }
 
         var bytes = reader.ValueSpan;
@@ -80,7 +80,7 @@ public sealed class JsonReadContext
             return cached;
         }
 
-        var value = reader.GetString()!;
+        var value = JsonRead.Utf16(ref reader);
         slot.Hash = hash;
         slot.Value = value;
         return value;

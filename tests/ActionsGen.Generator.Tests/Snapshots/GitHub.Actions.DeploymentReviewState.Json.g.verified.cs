@@ -12,13 +12,16 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("approved"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.DeploymentReviewState("approved");
-            }
-            if (reader.ValueTextEquals("rejected"u8))
-            {
-                return new global::GitHub.Actions.DeploymentReviewState("rejected");
+                if (reader.ValueTextEquals("approved"u8))
+                {
+                    return new global::GitHub.Actions.DeploymentReviewState("approved");
+                }
+                if (reader.ValueTextEquals("rejected"u8))
+                {
+                    return new global::GitHub.Actions.DeploymentReviewState("rejected");
+                }
             }
             return new global::GitHub.Actions.DeploymentReviewState(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,13 +12,16 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("User"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.DeploymentReviewerType("User");
-            }
-            if (reader.ValueTextEquals("Team"u8))
-            {
-                return new global::GitHub.Actions.DeploymentReviewerType("Team");
+                if (reader.ValueTextEquals("User"u8))
+                {
+                    return new global::GitHub.Actions.DeploymentReviewerType("User");
+                }
+                if (reader.ValueTextEquals("Team"u8))
+                {
+                    return new global::GitHub.Actions.DeploymentReviewerType("Team");
+                }
             }
             return new global::GitHub.Actions.DeploymentReviewerType(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,17 +12,20 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("approved"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.EnvironmentApprovalState("approved");
-            }
-            if (reader.ValueTextEquals("rejected"u8))
-            {
-                return new global::GitHub.Actions.EnvironmentApprovalState("rejected");
-            }
-            if (reader.ValueTextEquals("pending"u8))
-            {
-                return new global::GitHub.Actions.EnvironmentApprovalState("pending");
+                if (reader.ValueTextEquals("approved"u8))
+                {
+                    return new global::GitHub.Actions.EnvironmentApprovalState("approved");
+                }
+                if (reader.ValueTextEquals("rejected"u8))
+                {
+                    return new global::GitHub.Actions.EnvironmentApprovalState("rejected");
+                }
+                if (reader.ValueTextEquals("pending"u8))
+                {
+                    return new global::GitHub.Actions.EnvironmentApprovalState("pending");
+                }
             }
             return new global::GitHub.Actions.EnvironmentApprovalState(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,33 +12,36 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("success"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.JobConclusion("success");
-            }
-            if (reader.ValueTextEquals("failure"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("failure");
-            }
-            if (reader.ValueTextEquals("neutral"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("neutral");
-            }
-            if (reader.ValueTextEquals("cancelled"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("cancelled");
-            }
-            if (reader.ValueTextEquals("skipped"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("skipped");
-            }
-            if (reader.ValueTextEquals("timed_out"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("timed_out");
-            }
-            if (reader.ValueTextEquals("action_required"u8))
-            {
-                return new global::GitHub.Actions.JobConclusion("action_required");
+                if (reader.ValueTextEquals("success"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("success");
+                }
+                if (reader.ValueTextEquals("failure"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("failure");
+                }
+                if (reader.ValueTextEquals("neutral"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("neutral");
+                }
+                if (reader.ValueTextEquals("cancelled"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("cancelled");
+                }
+                if (reader.ValueTextEquals("skipped"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("skipped");
+                }
+                if (reader.ValueTextEquals("timed_out"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("timed_out");
+                }
+                if (reader.ValueTextEquals("action_required"u8))
+                {
+                    return new global::GitHub.Actions.JobConclusion("action_required");
+                }
             }
             return new global::GitHub.Actions.JobConclusion(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,13 +12,16 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("latest"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.JobFilter("latest");
-            }
-            if (reader.ValueTextEquals("all"u8))
-            {
-                return new global::GitHub.Actions.JobFilter("all");
+                if (reader.ValueTextEquals("latest"u8))
+                {
+                    return new global::GitHub.Actions.JobFilter("latest");
+                }
+                if (reader.ValueTextEquals("all"u8))
+                {
+                    return new global::GitHub.Actions.JobFilter("all");
+                }
             }
             return new global::GitHub.Actions.JobFilter(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,29 +12,32 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("queued"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.JobStatus("queued");
-            }
-            if (reader.ValueTextEquals("in_progress"u8))
-            {
-                return new global::GitHub.Actions.JobStatus("in_progress");
-            }
-            if (reader.ValueTextEquals("completed"u8))
-            {
-                return new global::GitHub.Actions.JobStatus("completed");
-            }
-            if (reader.ValueTextEquals("waiting"u8))
-            {
-                return new global::GitHub.Actions.JobStatus("waiting");
-            }
-            if (reader.ValueTextEquals("requested"u8))
-            {
-                return new global::GitHub.Actions.JobStatus("requested");
-            }
-            if (reader.ValueTextEquals("pending"u8))
-            {
-                return new global::GitHub.Actions.JobStatus("pending");
+                if (reader.ValueTextEquals("queued"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("queued");
+                }
+                if (reader.ValueTextEquals("in_progress"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("in_progress");
+                }
+                if (reader.ValueTextEquals("completed"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("completed");
+                }
+                if (reader.ValueTextEquals("waiting"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("waiting");
+                }
+                if (reader.ValueTextEquals("requested"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("requested");
+                }
+                if (reader.ValueTextEquals("pending"u8))
+                {
+                    return new global::GitHub.Actions.JobStatus("pending");
+                }
             }
             return new global::GitHub.Actions.JobStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

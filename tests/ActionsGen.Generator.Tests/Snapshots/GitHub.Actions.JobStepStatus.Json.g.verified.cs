@@ -12,17 +12,20 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("queued"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.JobStepStatus("queued");
-            }
-            if (reader.ValueTextEquals("in_progress"u8))
-            {
-                return new global::GitHub.Actions.JobStepStatus("in_progress");
-            }
-            if (reader.ValueTextEquals("completed"u8))
-            {
-                return new global::GitHub.Actions.JobStepStatus("completed");
+                if (reader.ValueTextEquals("queued"u8))
+                {
+                    return new global::GitHub.Actions.JobStepStatus("queued");
+                }
+                if (reader.ValueTextEquals("in_progress"u8))
+                {
+                    return new global::GitHub.Actions.JobStepStatus("in_progress");
+                }
+                if (reader.ValueTextEquals("completed"u8))
+                {
+                    return new global::GitHub.Actions.JobStepStatus("completed");
+                }
             }
             return new global::GitHub.Actions.JobStepStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,41 +12,44 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("success"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.WorkflowRunConclusion("success");
-            }
-            if (reader.ValueTextEquals("failure"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("failure");
-            }
-            if (reader.ValueTextEquals("neutral"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("neutral");
-            }
-            if (reader.ValueTextEquals("cancelled"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("cancelled");
-            }
-            if (reader.ValueTextEquals("skipped"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("skipped");
-            }
-            if (reader.ValueTextEquals("timed_out"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("timed_out");
-            }
-            if (reader.ValueTextEquals("action_required"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("action_required");
-            }
-            if (reader.ValueTextEquals("stale"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("stale");
-            }
-            if (reader.ValueTextEquals("startup_failure"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunConclusion("startup_failure");
+                if (reader.ValueTextEquals("success"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("success");
+                }
+                if (reader.ValueTextEquals("failure"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("failure");
+                }
+                if (reader.ValueTextEquals("neutral"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("neutral");
+                }
+                if (reader.ValueTextEquals("cancelled"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("cancelled");
+                }
+                if (reader.ValueTextEquals("skipped"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("skipped");
+                }
+                if (reader.ValueTextEquals("timed_out"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("timed_out");
+                }
+                if (reader.ValueTextEquals("action_required"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("action_required");
+                }
+                if (reader.ValueTextEquals("stale"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("stale");
+                }
+                if (reader.ValueTextEquals("startup_failure"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunConclusion("startup_failure");
+                }
             }
             return new global::GitHub.Actions.WorkflowRunConclusion(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,29 +12,32 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("requested"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.WorkflowRunStatus("requested");
-            }
-            if (reader.ValueTextEquals("in_progress"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatus("in_progress");
-            }
-            if (reader.ValueTextEquals("completed"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatus("completed");
-            }
-            if (reader.ValueTextEquals("queued"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatus("queued");
-            }
-            if (reader.ValueTextEquals("pending"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatus("pending");
-            }
-            if (reader.ValueTextEquals("waiting"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatus("waiting");
+                if (reader.ValueTextEquals("requested"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("requested");
+                }
+                if (reader.ValueTextEquals("in_progress"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("in_progress");
+                }
+                if (reader.ValueTextEquals("completed"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("completed");
+                }
+                if (reader.ValueTextEquals("queued"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("queued");
+                }
+                if (reader.ValueTextEquals("pending"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("pending");
+                }
+                if (reader.ValueTextEquals("waiting"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatus("waiting");
+                }
             }
             return new global::GitHub.Actions.WorkflowRunStatus(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }

@@ -12,61 +12,64 @@ namespace GitHub.Actions
             {
                 throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "a string");
             }
-            if (reader.ValueTextEquals("completed"u8))
+            if (!reader.ValueIsEscaped)
             {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("completed");
-            }
-            if (reader.ValueTextEquals("action_required"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("action_required");
-            }
-            if (reader.ValueTextEquals("cancelled"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("cancelled");
-            }
-            if (reader.ValueTextEquals("failure"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("failure");
-            }
-            if (reader.ValueTextEquals("neutral"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("neutral");
-            }
-            if (reader.ValueTextEquals("skipped"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("skipped");
-            }
-            if (reader.ValueTextEquals("stale"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("stale");
-            }
-            if (reader.ValueTextEquals("success"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("success");
-            }
-            if (reader.ValueTextEquals("timed_out"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("timed_out");
-            }
-            if (reader.ValueTextEquals("in_progress"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("in_progress");
-            }
-            if (reader.ValueTextEquals("queued"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("queued");
-            }
-            if (reader.ValueTextEquals("requested"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("requested");
-            }
-            if (reader.ValueTextEquals("waiting"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("waiting");
-            }
-            if (reader.ValueTextEquals("pending"u8))
-            {
-                return new global::GitHub.Actions.WorkflowRunStatusFilter("pending");
+                if (reader.ValueTextEquals("completed"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("completed");
+                }
+                if (reader.ValueTextEquals("action_required"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("action_required");
+                }
+                if (reader.ValueTextEquals("cancelled"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("cancelled");
+                }
+                if (reader.ValueTextEquals("failure"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("failure");
+                }
+                if (reader.ValueTextEquals("neutral"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("neutral");
+                }
+                if (reader.ValueTextEquals("skipped"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("skipped");
+                }
+                if (reader.ValueTextEquals("stale"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("stale");
+                }
+                if (reader.ValueTextEquals("success"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("success");
+                }
+                if (reader.ValueTextEquals("timed_out"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("timed_out");
+                }
+                if (reader.ValueTextEquals("in_progress"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("in_progress");
+                }
+                if (reader.ValueTextEquals("queued"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("queued");
+                }
+                if (reader.ValueTextEquals("requested"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("requested");
+                }
+                if (reader.ValueTextEquals("waiting"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("waiting");
+                }
+                if (reader.ValueTextEquals("pending"u8))
+                {
+                    return new global::GitHub.Actions.WorkflowRunStatusFilter("pending");
+                }
             }
             return new global::GitHub.Actions.WorkflowRunStatusFilter(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!);
         }
