@@ -29,6 +29,7 @@ internal sealed class ApiModelBuilder
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportedUnsupported = new(StringComparer.Ordinal);
 
     private ApiModelBuilder(OpenApiDocument document, YamlScan scan, string path, List<DiagnosticInfo> diagnostics)
     {
@@ -116,8 +117,14 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>The type for <paramref name="schema"/>, defined at <paramref name="pointer"/>; named after <paramref name="contextName"/> if it needs a type of its own.</summary>
-    private TypeRef Resolve(OpenApiSchema schema, string contextName, string pointer)
+    private TypeRef Resolve(OpenApiSchema? schema, string contextName, string pointer)
     {
+        if (schema is null)
+        {
+            // `items: ~` or a property whose schema is null: nothing says what the value is, so it is kept as raw JSON.
+            return TypeRef.Any;
+        }
+
         if (schema.Reference is { } reference)
         {
             if (schema.UnresolvedReference)
@@ -201,6 +208,12 @@ internal sealed class ApiModelBuilder
 
     private TypeRef Unsupported(string pointer, string what)
     {
+        // A component used in several places is resolved from each; it is reported once.
+        if (!_reportedUnsupported.Add(pointer))
+        {
+            return TypeRef.Any;
+        }
+
         _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedSchema, _path, _scan.Find(pointer), pointer, what));
         return TypeRef.Any;
     }
@@ -238,8 +251,8 @@ internal sealed class ApiModelBuilder
                         propertyName,
                         type,
                         schema.Required.Contains(property.Key),
-                        property.Value.Nullable,
-                        property.Value.Description));
+                        property.Value?.Nullable ?? true,
+                        property.Value?.Description));
                 }
 
                 _types[index] = _types[index] with { Properties = properties.ToEquatableArray() };
@@ -255,7 +268,7 @@ internal sealed class ApiModelBuilder
         {
             foreach (var method in MethodOrder)
             {
-                if (path.Value.Operations.TryGetValue(method, out var operation))
+                if (path.Value?.Operations is { } pathOperations && pathOperations.TryGetValue(method, out var operation) && operation is not null)
                 {
                     var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : "default";
                     if (!methodNames.TryGetValue(tag, out var scope))
@@ -296,8 +309,8 @@ internal sealed class ApiModelBuilder
         var parameterNames = new Identifiers.Scope("cancellationToken", "request", "result");
         var pathParameters = new Dictionary<string, ParameterModel>(StringComparer.Ordinal);
         var queryParameters = new List<ParameterModel>();
-        var declared = item.Parameters.Select((p, i) => (Parameter: p, Pointer: "#/paths/" + YamlScan.EscapePointer(template) + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)))
-            .Concat(operation.Parameters.Select((p, i) => (Parameter: p, Pointer: pointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture))))
+        var declared = item.Parameters.Where(p => p is not null).Select((p, i) => (Parameter: p, Pointer: "#/paths/" + YamlScan.EscapePointer(template) + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)))
+            .Concat(operation.Parameters.Where(p => p is not null).Select((p, i) => (Parameter: p, Pointer: pointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture))))
             .GroupBy(p => (p.Parameter.Name, p.Parameter.In))
             .Select(g => g.Last());
         foreach (var (parameter, parameterPointer) in declared)
@@ -386,6 +399,12 @@ internal sealed class ApiModelBuilder
         foreach (var response in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             TypeRef? responseBody = null;
+            if (response.Value is null)
+            {
+                responses.Add(new ResponseModel(response.Key, null, null, EquatableArray<string>.Empty));
+                continue;
+            }
+
             if (JsonContent(response.Value.Content) is { Value.Schema: { } responseSchema } media)
             {
                 responseBody = Resolve(responseSchema, name + "Response", pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");

@@ -40,7 +40,7 @@ internal static class SpecParser
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message) + Where(e)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
     }
@@ -59,6 +59,13 @@ internal static class SpecParser
         var diagnostics = result.Diagnostics.ToList();
         diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateOutput, model.SpecPath, SpecPosition.Start, model.Namespace, model.SpecPath));
         return new ParseResult(null, diagnostics.ToEquatableArray());
+    }
+
+    // The frame that threw, for the bug report: "at ApiModelBuilder.BuildOperation".
+    private static string Where(Exception e)
+    {
+        var frame = new System.Diagnostics.StackTrace(e, false).GetFrame(0)?.GetMethod();
+        return frame is null ? string.Empty : " at " + frame.DeclaringType?.Name + "." + frame.Name;
     }
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>

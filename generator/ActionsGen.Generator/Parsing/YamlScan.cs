@@ -115,6 +115,11 @@ internal sealed class YamlScan
             if (frames.Count > 0 && frames.Peek() is { IsMapping: true, ExpectingKey: true } mapping)
             {
                 mapping.Key = current is Scalar keyScalar ? keyScalar.Value : "?";
+                if (current is Scalar && !mapping.Keys.Add(mapping.Key))
+                {
+                    throw new YamlException(current.Start, current.End, $"The key '{mapping.Key}' appears twice in the same mapping.");
+                }
+
                 mapping.KeyStart = current.Start;
                 mapping.ExpectingKey = false;
                 if (current is MappingStart or SequenceStart)
@@ -253,6 +258,9 @@ internal sealed class YamlScan
         public string? Key { get; set; }
 
         public Mark KeyStart { get; set; }
+
+        /// <summary>The keys seen so far: YAML forbids a key twice in one mapping, and a parser would keep only one.</summary>
+        public HashSet<string> Keys { get; } = new(System.StringComparer.Ordinal);
 
         public string ChildPointer() => _pointer + "/" + (IsMapping ? EscapePointer(Key ?? string.Empty) : _index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using ActionsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ActionsGen.Generator.Tests;
+
+/// <summary>
+/// The corpus in HostileSpecs/: specs that try to inject code through their texts, names that are not C# names, shapes
+/// the generator does not model, and files that are not OpenAPI at all. Each file's first line says what must happen:
+/// <c># expect: compiles</c> (or an ACTG warning id: code is still generated) or an ACTG error id. Never an exception,
+/// never CS8785, never a type the spec smuggled in.
+/// </summary>
+public class HostileSpecTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "HostileSpecs");
+
+    public static TheoryData<string> Specs() => new(Directory.EnumerateFiles(Folder, "*.yaml").Select(Path.GetFileName).Order()!);
+
+    [Fact]
+    public void The_corpus_has_at_least_30_specs() => Assert.True(Specs().Count >= 30);
+
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void A_hostile_spec_gives_working_code_or_a_clear_diagnostic(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, file));
+        var expect = text.Length == 0 ? "ACTG002" : Regex.Match(text, "^# expect: (\\S+)").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(expect), file + " says nothing of what to expect");
+
+        var (run, output, compile) = GeneratorHarness.Generate(text);
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.DoesNotContain(run.Diagnostics.Concat(compile), d => d.Id == "CS8785");
+        Assert.Empty(output.GetSymbolsWithName(n => n.StartsWith("Injected", StringComparison.Ordinal), SymbolFilter.Type));
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var actg = run.Diagnostics.Where(d => d.Id.StartsWith("ACTG", StringComparison.Ordinal)).ToArray();
+        Assert.All(actg, d => Assert.NotEqual("ACTG099", d.Id));
+        if (expect == "compiles")
+        {
+            Assert.Empty(actg);
+            Assert.Empty(compile);
+            Assert.NotEmpty(run.Results.Single().GeneratedSources);
+        }
+        else
+        {
+            var diagnostic = Assert.Single(actg, d => d.Id == expect);
+            Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage()));
+            if (diagnostic.Severity == DiagnosticSeverity.Warning)
+            {
+                Assert.Empty(compile);
+                Assert.NotEmpty(run.Results.Single().GeneratedSources);
+            }
+        }
+    }
+
+    [Fact]
+    public void Injected_text_lands_escaped_in_comments_and_literals()
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, "01-doc-comment-injection.yaml"));
+        var (run, _, _) = GeneratorHarness.Generate(text);
+        var sources = string.Join("\n", run.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
+
+        Assert.Contains("*/ &lt;/summary&gt; } class Injected { } /*", sources);
+        Assert.DoesNotContain("\u2028", sources);
+        Assert.DoesNotContain("\u2029", sources);
+        Assert.DoesNotContain("\r", sources);
+        Assert.All(sources.Split('\n').Where(l => l.Contains("Injected", StringComparison.Ordinal)), l => Assert.StartsWith("///", l.TrimStart()));
+    }
+
+    [Fact]
+    public void Names_that_are_not_CSharp_names_become_valid_unique_stable_identifiers()
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, "12-casing-collisions.yaml"));
+        var first = GeneratorHarness.Generate(text).Output;
+        var second = GeneratorHarness.Generate(text).Output;
+
+        var properties = first.GetTypeByMetadataName("GitHub.Actions.Thing")!.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name).ToArray();
+        Assert.Equal(new[] { "HeadSha", "HeadSha2", "HeadSha3", "HeadSha4" }, properties);
+        Assert.Equal(properties, second.GetTypeByMetadataName("GitHub.Actions.Thing")!.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_key_given_twice_is_ACTG001_at_the_second_one()
+    {
+        var (run, _, _) = GeneratorHarness.Generate(File.ReadAllText(Path.Combine(Folder, "40-duplicate-keys.yaml")));
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "ACTG001");
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // line 7, 0-based
+        Assert.Contains("'paths' appears twice", diagnostic.GetMessage());
+    }
+}
