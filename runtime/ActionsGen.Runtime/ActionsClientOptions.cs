@@ -89,14 +89,17 @@ public sealed class ActionsClientOptions
 
     /// <summary>
     /// The handler a generated client expects under its <see cref="HttpClient"/>: it does not follow redirects, so log
-    /// endpoints return their signed URL and the download goes out without the token. Use it with
-    /// <c>IHttpClientFactory</c> as the primary handler.
+    /// endpoints return their signed URL and the download goes out without the token; it keeps at most
+    /// <paramref name="maxConnections"/> connections to a host, so a burst of calls queues instead of exhausting
+    /// sockets; and it renews connections every 5 minutes (DNS changes). Use it with <c>IHttpClientFactory</c> as the
+    /// primary handler.
     /// </summary>
-    public static SocketsHttpHandler CreateHttpHandler() => new()
+    public static SocketsHttpHandler CreateHttpHandler(int maxConnections = 32) => new()
     {
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = maxConnections,
     };
 
     /// <summary>The token to send for one request.</summary>

@@ -13,6 +13,9 @@ namespace ActionsGen.Testing;
 /// <summary>What arrived at the server, exactly as sent: the raw request target, headers and body.</summary>
 public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
+    /// <summary>The server's id of the TCP connection the request came on.</summary>
+    public string ConnectionId { get; init; } = string.Empty;
+
     public string Path => RawTarget.Split('?')[0];
 
     public string Query => RawTarget.Contains('?') ? RawTarget[(RawTarget.IndexOf('?') + 1)..] : string.Empty;
@@ -98,7 +101,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(context.Request.Method, context.Features.Get<IHttpRequestFeature>()!.RawTarget, headers, body.ToArray());
+        var recorded = new RecordedRequest(context.Request.Method, context.Features.Get<IHttpRequestFeature>()!.RawTarget, headers, body.ToArray()) { ConnectionId = context.Connection.Id };
         Requests.Enqueue(recorded);
         var reply = Handler(recorded);
         if (reply.Delay > TimeSpan.Zero)
