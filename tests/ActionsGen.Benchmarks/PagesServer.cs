@@ -46,6 +46,13 @@ internal static class PagesServer
             context.Response.ContentLength = pages[page - 1].Length;
             await context.Response.Body.WriteAsync(pages[page - 1]);
         });
+        var job = Encoding.UTF8.GetBytes(ActionsGen.Testing.SpecExamples.Get("actions/get-job-for-workflow-run 200"));
+        app.MapGet("/api/v3/repos/octo-org/octo-repo/actions/jobs/{id:long}", async context =>
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = job.Length;
+            await context.Response.Body.WriteAsync(job);
+        });
         await app.StartAsync();
         root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         Console.WriteLine(root);

@@ -17,6 +17,11 @@ public static class Program
             return (args[0] == "build-cost" ? PackageReports.BuildCostAsync(runs) : PackageReports.AotReportAsync(runs)).GetAwaiter().GetResult();
         }
 
+        if (args.Length > 0 && args[0] == "load-report")
+        {
+            return LoadReport.RunAsync().GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "generator-cold")
         {
             return GeneratorColdStart.Run();
