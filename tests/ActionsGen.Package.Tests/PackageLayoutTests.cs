@@ -53,4 +53,26 @@ public class PackageLayoutTests(PackageFixture fixture)
         Assert.Contains("<id>ActionsGen</id>", text);
         Assert.DoesNotContain("<dependency ", text);
     }
+
+    [Fact]
+    public void The_analyzer_assemblies_are_precompiled_and_keep_their_IL()
+    {
+        using var package = ZipFile.OpenRead(fixture.Feed.Package);
+        foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
+        {
+            using var stream = new MemoryStream();
+            using (var source = entry.Open())
+            {
+                source.CopyTo(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, entry.FullName + " is not ReadyToRun");
+            Assert.True(pe.HasMetadata, entry.FullName + " lost its metadata");
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var withBody = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).First(m => m.RelativeVirtualAddress != 0);
+            Assert.True(System.Reflection.Metadata.PEReaderExtensions.GetMethodBody(pe, withBody.RelativeVirtualAddress).Size > 0, entry.FullName + " lost its IL");
+        }
+    }
 }
