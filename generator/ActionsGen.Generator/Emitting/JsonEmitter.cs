@@ -89,7 +89,7 @@ internal static class JsonEmitter
                     {
                         foreach (var property in type.Properties)
                         {
-                            w.Line($"case 0x{Fnv1a(property.JsonName):X8}u when reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)}):");
+                            w.Line($"case 0x{PropertyNameHash(property.JsonName):X8}u when reader.ValueTextEquals({SourceWriter.Utf8Literal(property.JsonName)}):");
                             w.Indent();
                             w.Line("reader.Read();");
                             var bit = tracked.IndexOf(property);
@@ -435,14 +435,46 @@ internal static class JsonEmitter
     }
 
     /// <summary>FNV-1a over the UTF-8 bytes: must match <c>JsonRead.PropertyNameHash</c> in the runtime.</summary>
-    internal static uint Fnv1a(string name)
+    /// <summary>The runtime's <c>JsonRead.NameHash</c>, computed at compile time: the two must stay the same function.</summary>
+    internal static uint PropertyNameHash(string name)
     {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(name))
+        var bytes = Encoding.UTF8.GetBytes(name);
+        var length = bytes.Length;
+        ulong first, last;
+        if (length >= 8)
         {
-            hash = unchecked((hash ^ b) * 16777619u);
+            first = LittleEndian(bytes, 0, 8);
+            last = LittleEndian(bytes, length - 8, 8);
+        }
+        else if (length >= 4)
+        {
+            first = LittleEndian(bytes, 0, 4);
+            last = LittleEndian(bytes, length - 4, 4);
+        }
+        else
+        {
+            first = length == 0 ? 0 : bytes[0] | ((ulong)bytes[length >> 1] << 8) | ((ulong)bytes[length - 1] << 16);
+            last = 0;
         }
 
-        return hash;
+        var hash = unchecked((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length * 0x165667B19E3779F9UL));
+        if (length > 16)
+        {
+            hash ^= unchecked(LittleEndian(bytes, (length / 2) - 4, 8) * 0x94D049BB133111EBUL);
+        }
+
+        hash ^= hash >> 29;
+        return (uint)(hash ^ (hash >> 32));
+    }
+
+    private static ulong LittleEndian(byte[] bytes, int offset, int count)
+    {
+        ulong value = 0;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            value = (value << 8) | bytes[offset + i];
+        }
+
+        return value;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -13,13 +14,17 @@ namespace ActionsGen.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
-    /// <summary>The hash generated code switches on for property names: FNV-1a over the unescaped UTF-8 bytes.</summary>
+    /// <summary>
+    /// The hash generated code switches on for property names, over the unescaped UTF-8 bytes: the first and last
+    /// (up to) 8 bytes, the middle 8 of a long name, and the length; a few multiplications whatever the length. The generator computes the
+    /// same function at compile time (<c>JsonEmitter.PropertyNameHash</c>); a collision only costs a second compare.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint PropertyNameHash(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return Fnv1a(reader.ValueSpan);
+            return NameHash(reader.ValueSpan);
         }
 
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
@@ -34,19 +39,40 @@ public static class JsonRead
             throw Error(ref reader, "the property name is not valid UTF-8");
         }
 
-        return Fnv1a(buffer[..written]);
+        return NameHash(buffer[..written]);
     }
 
+    /// <summary>The property-name hash of <paramref name="name"/>'s UTF-8 bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    public static uint NameHash(ReadOnlySpan<byte> name)
     {
-        var hash = 2166136261u;
-        foreach (var b in bytes)
+        var length = name.Length;
+        ulong first, last;
+        if (length >= 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            first = BinaryPrimitives.ReadUInt64LittleEndian(name);
+            last = BinaryPrimitives.ReadUInt64LittleEndian(name[(length - 8)..]);
+        }
+        else if (length >= 4)
+        {
+            first = BinaryPrimitives.ReadUInt32LittleEndian(name);
+            last = BinaryPrimitives.ReadUInt32LittleEndian(name[(length - 4)..]);
+        }
+        else
+        {
+            first = length == 0 ? 0 : name[0] | ((ulong)name[length >> 1] << 8) | ((ulong)name[length - 1] << 16);
+            last = 0;
         }
 
-        return hash;
+        var hash = unchecked((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length * 0x165667B19E3779F9UL));
+        if (length > 16)
+        {
+            // Long names that share their ends (x_…_url) differ in the middle.
+            hash ^= unchecked(BinaryPrimitives.ReadUInt64LittleEndian(name[((length / 2) - 4)..]) * 0x94D049BB133111EBUL);
+        }
+
+        hash ^= hash >> 29;
+        return (uint)(hash ^ (hash >> 32));
     }
 
     /// <summary>Moves to the next property name of an object; false at the end of the object.</summary>

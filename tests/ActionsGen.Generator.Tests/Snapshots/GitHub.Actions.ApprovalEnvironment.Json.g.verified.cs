@@ -15,37 +15,37 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "node_id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "name");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "url");
                         required0 |= 0x8UL;
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "html_url");
                         required0 |= 0x10UL;
                         continue;
-                    case 0x57388739u when reader.ValueTextEquals("created_at"u8):
+                    case 0xF96E3854u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
                         value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "created_at");
                         required0 |= 0x20UL;
                         continue;
-                    case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
+                    case 0xC286F63Eu when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
                         value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ApprovalEnvironment", "updated_at");
                         required0 |= 0x40UL;

@@ -14,19 +14,19 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x24F208E4u when reader.ValueTextEquals("message"u8):
+                    case 0x95E9BD8Du when reader.ValueTextEquals("message"u8):
                         reader.Read();
                         value._message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xD4A0E983u when reader.ValueTextEquals("documentation_url"u8):
+                    case 0xF6993C01u when reader.ValueTextEquals("documentation_url"u8):
                         reader.Read();
                         value._documentationUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
+                    case 0xF866413Cu when reader.ValueTextEquals("status"u8):
                         reader.Read();
                         value._status = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;

@@ -15,83 +15,83 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "url");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "node_id");
                         required0 |= 0x4UL;
                         continue;
-                    case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
+                    case 0x9385C869u when reader.ValueTextEquals("sha"u8):
                         reader.Read();
                         value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "sha");
                         required0 |= 0x8UL;
                         continue;
-                    case 0x42F48402u when reader.ValueTextEquals("ref"u8):
+                    case 0x697AAF83u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
                         value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "ref");
                         required0 |= 0x10UL;
                         continue;
-                    case 0xF448886Cu when reader.ValueTextEquals("task"u8):
+                    case 0xAB04F6BCu when reader.ValueTextEquals("task"u8):
                         reader.Read();
                         value._task = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "task");
                         required0 |= 0x20UL;
                         continue;
-                    case 0x330F77A5u when reader.ValueTextEquals("payload"u8):
+                    case 0xF37FB522u when reader.ValueTextEquals("payload"u8):
                         reader.Read();
                         value._payload = global::ActionsGen.Runtime.Serialization.JsonRead.Any(ref reader);
                         required0 |= 0x40UL;
                         continue;
-                    case 0xCCC43A90u when reader.ValueTextEquals("original_environment"u8):
+                    case 0x6F76686Bu when reader.ValueTextEquals("original_environment"u8):
                         reader.Read();
                         value._originalEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x3FEE2BFAu when reader.ValueTextEquals("environment"u8):
+                    case 0x85F32317u when reader.ValueTextEquals("environment"u8):
                         reader.Read();
                         value._environment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "environment");
                         required0 |= 0x80UL;
                         continue;
-                    case 0x346F3B69u when reader.ValueTextEquals("description"u8):
+                    case 0x34FB0FD2u when reader.ValueTextEquals("description"u8):
                         reader.Read();
                         value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x27D56017u when reader.ValueTextEquals("creator"u8):
+                    case 0xACCE3FB2u when reader.ValueTextEquals("creator"u8):
                         reader.Read();
                         value._creator = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
-                    case 0x57388739u when reader.ValueTextEquals("created_at"u8):
+                    case 0xF96E3854u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
                         value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "created_at");
                         required0 |= 0x100UL;
                         continue;
-                    case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
+                    case 0xC286F63Eu when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
                         value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "updated_at");
                         required0 |= 0x200UL;
                         continue;
-                    case 0x99E49D09u when reader.ValueTextEquals("statuses_url"u8):
+                    case 0x8A8A3E5Fu when reader.ValueTextEquals("statuses_url"u8):
                         reader.Read();
                         value._statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "statuses_url");
                         required0 |= 0x400UL;
                         continue;
-                    case 0x769285AFu when reader.ValueTextEquals("repository_url"u8):
+                    case 0xA7D53779u when reader.ValueTextEquals("repository_url"u8):
                         reader.Read();
                         value._repositoryUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Deployment", "repository_url");
                         required0 |= 0x800UL;
                         continue;
-                    case 0xA3DE6703u when reader.ValueTextEquals("transient_environment"u8):
+                    case 0x570F6F55u when reader.ValueTextEquals("transient_environment"u8):
                         reader.Read();
                         value._transientEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
-                    case 0xAA02F668u when reader.ValueTextEquals("production_environment"u8):
+                    case 0xD9A28FDCu when reader.ValueTextEquals("production_environment"u8):
                         reader.Read();
                         value._productionEnvironment = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;

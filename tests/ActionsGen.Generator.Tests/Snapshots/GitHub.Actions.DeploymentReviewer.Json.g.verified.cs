@@ -15,23 +15,23 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xC97F2F32u when reader.ValueTextEquals("login"u8):
+                    case 0xB72F34EEu when reader.ValueTextEquals("login"u8):
                         reader.Read();
                         value._login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xC4A7F4B2u when reader.ValueTextEquals("avatar_url"u8):
+                    case 0x0CB04966u when reader.ValueTextEquals("avatar_url"u8):
                         reader.Read();
                         value._avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x99EB4553u when reader.ValueTextEquals("gravatar_id"u8):
+                    case 0xDEDDD6E9u when reader.ValueTextEquals("gravatar_id"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -40,67 +40,67 @@ namespace GitHub.Actions
                         }
                         value._gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x2855150Au when reader.ValueTextEquals("followers_url"u8):
+                    case 0xE130B96Du when reader.ValueTextEquals("followers_url"u8):
                         reader.Read();
                         value._followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xA4D8C39Eu when reader.ValueTextEquals("following_url"u8):
+                    case 0x1483648Eu when reader.ValueTextEquals("following_url"u8):
                         reader.Read();
                         value._followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xB1744FD5u when reader.ValueTextEquals("gists_url"u8):
+                    case 0xE97892F3u when reader.ValueTextEquals("gists_url"u8):
                         reader.Read();
                         value._gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xA635E896u when reader.ValueTextEquals("starred_url"u8):
+                    case 0x4F99AAA0u when reader.ValueTextEquals("starred_url"u8):
                         reader.Read();
                         value._starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xECB0A91Fu when reader.ValueTextEquals("subscriptions_url"u8):
+                    case 0xE0B045C1u when reader.ValueTextEquals("subscriptions_url"u8):
                         reader.Read();
                         value._subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x7B196B85u when reader.ValueTextEquals("organizations_url"u8):
+                    case 0xD52336EBu when reader.ValueTextEquals("organizations_url"u8):
                         reader.Read();
                         value._organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xA268FFA8u when reader.ValueTextEquals("repos_url"u8):
+                    case 0x3AA6EC3Au when reader.ValueTextEquals("repos_url"u8):
                         reader.Read();
                         value._reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
+                    case 0xA801E269u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
                         value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x198DFEB0u when reader.ValueTextEquals("received_events_url"u8):
+                    case 0x00276716u when reader.ValueTextEquals("received_events_url"u8):
                         reader.Read();
                         value._receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x5127F14Du when reader.ValueTextEquals("type"u8):
+                    case 0x9650F438u when reader.ValueTextEquals("type"u8):
                         reader.Read();
                         value._type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xDBAAB092u when reader.ValueTextEquals("site_admin"u8):
+                    case 0xCC4BE9F0u when reader.ValueTextEquals("site_admin"u8):
                         reader.Read();
                         value._siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x5DD5D0DEu when reader.ValueTextEquals("slug"u8):
+                    case 0xD90DD657u when reader.ValueTextEquals("slug"u8):
                         reader.Read();
                         value._slug = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x346F3B69u when reader.ValueTextEquals("description"u8):
+                    case 0x34FB0FD2u when reader.ValueTextEquals("description"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -109,27 +109,27 @@ namespace GitHub.Actions
                         }
                         value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x7EA66847u when reader.ValueTextEquals("privacy"u8):
+                    case 0xF2770AC4u when reader.ValueTextEquals("privacy"u8):
                         reader.Read();
                         value._privacy = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xA10C0ED1u when reader.ValueTextEquals("notification_setting"u8):
+                    case 0xF81AD34Fu when reader.ValueTextEquals("notification_setting"u8):
                         reader.Read();
                         value._notificationSetting = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x2BDAAD02u when reader.ValueTextEquals("permission"u8):
+                    case 0x478D4DCDu when reader.ValueTextEquals("permission"u8):
                         reader.Read();
                         value._permission = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x3C92A616u when reader.ValueTextEquals("members_url"u8):
+                    case 0x526F48BCu when reader.ValueTextEquals("members_url"u8):
                         reader.Read();
                         value._membersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xF1597F0Bu when reader.ValueTextEquals("repositories_url"u8):
+                    case 0x30F72BE7u when reader.ValueTextEquals("repositories_url"u8):
                         reader.Read();
                         value._repositoriesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xEACDFCFDu when reader.ValueTextEquals("parent"u8):
+                    case 0x8E27A648u when reader.ValueTextEquals("parent"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {

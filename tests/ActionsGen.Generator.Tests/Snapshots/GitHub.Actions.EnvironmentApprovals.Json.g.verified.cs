@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x783132F6u when reader.ValueTextEquals("state"u8):
+                    case 0x8691D2FBu when reader.ValueTextEquals("state"u8):
                         reader.Read();
                         value._state = global::GitHub.Actions.EnvironmentApprovalState.ReadCore(ref reader, context);
                         required0 |= 0x1UL;
                         continue;
-                    case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
+                    case 0xE7EAF5F1u when reader.ValueTextEquals("comment"u8):
                         reader.Read();
                         value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "EnvironmentApprovals", "comment");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x2CEE88ABu when reader.ValueTextEquals("environments"u8):
+                    case 0x47C9494Fu when reader.ValueTextEquals("environments"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
@@ -42,7 +42,7 @@ namespace GitHub.Actions
                         }
                         required0 |= 0x4UL;
                         continue;
-                    case 0x60785EF2u when reader.ValueTextEquals("user"u8):
+                    case 0x3702816Fu when reader.ValueTextEquals("user"u8):
                         reader.Read();
                         value._user = global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         required0 |= 0x8UL;

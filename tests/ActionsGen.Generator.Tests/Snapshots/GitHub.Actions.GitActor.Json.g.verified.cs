@@ -15,12 +15,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "name");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x8A8753C7u when reader.ValueTextEquals("email"u8):
+                    case 0x1BB28468u when reader.ValueTextEquals("email"u8):
                         reader.Read();
                         value._email = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "GitActor", "email");
                         required0 |= 0x2UL;

@@ -15,64 +15,64 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x16CE6BC2u when reader.ValueTextEquals("run_id"u8):
+                    case 0xFD602D53u when reader.ValueTextEquals("run_id"u8):
                         reader.Read();
                         value._runId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x3312A508u when reader.ValueTextEquals("run_url"u8):
+                    case 0x873232ABu when reader.ValueTextEquals("run_url"u8):
                         reader.Read();
                         value._runUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "run_url");
                         required0 |= 0x4UL;
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "node_id");
                         required0 |= 0x8UL;
                         continue;
-                    case 0x7598DBE2u when reader.ValueTextEquals("head_sha"u8):
+                    case 0xDC7E8A98u when reader.ValueTextEquals("head_sha"u8):
                         reader.Read();
                         value._headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "head_sha");
                         required0 |= 0x10UL;
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "url");
                         required0 |= 0x20UL;
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
+                    case 0xF866413Cu when reader.ValueTextEquals("status"u8):
                         reader.Read();
                         value._status = global::GitHub.Actions.JobStatus.ReadCore(ref reader, context);
                         required0 |= 0x40UL;
                         continue;
-                    case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
+                    case 0xAC582217u when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
                         value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusion.ReadCore(ref reader, context);
                         continue;
-                    case 0x686A1FE6u when reader.ValueTextEquals("started_at"u8):
+                    case 0xC3F4E8F2u when reader.ValueTextEquals("started_at"u8):
                         reader.Read();
                         value._startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "started_at");
                         required0 |= 0x80UL;
                         continue;
-                    case 0x340513A2u when reader.ValueTextEquals("completed_at"u8):
+                    case 0x98A8ED99u when reader.ValueTextEquals("completed_at"u8):
                         reader.Read();
                         value._completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "name");
                         required0 |= 0x100UL;
                         continue;
-                    case 0x2C35B134u when reader.ValueTextEquals("steps"u8):
+                    case 0x26D01D10u when reader.ValueTextEquals("steps"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
@@ -89,12 +89,12 @@ namespace GitHub.Actions
                         }
                         required0 |= 0x200UL;
                         continue;
-                    case 0x48506797u when reader.ValueTextEquals("check_run_url"u8):
+                    case 0x7203B3EEu when reader.ValueTextEquals("check_run_url"u8):
                         reader.Read();
                         value._checkRunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "Job", "check_run_url");
                         required0 |= 0x400UL;
                         continue;
-                    case 0xBDDA148Au when reader.ValueTextEquals("labels"u8):
+                    case 0x51040BE9u when reader.ValueTextEquals("labels"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
@@ -111,35 +111,35 @@ namespace GitHub.Actions
                         }
                         required0 |= 0x800UL;
                         continue;
-                    case 0x89053EC1u when reader.ValueTextEquals("runner_id"u8):
+                    case 0x20E95928u when reader.ValueTextEquals("runner_id"u8):
                         reader.Read();
                         value._runnerId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0xF190DF07u when reader.ValueTextEquals("runner_name"u8):
+                    case 0xE22BFC44u when reader.ValueTextEquals("runner_name"u8):
                         reader.Read();
                         value._runnerName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x681CB87Du when reader.ValueTextEquals("runner_group_id"u8):
+                    case 0x0143E3B0u when reader.ValueTextEquals("runner_group_id"u8):
                         reader.Read();
                         value._runnerGroupId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0xF08C8903u when reader.ValueTextEquals("runner_group_name"u8):
+                    case 0xCF46A7C3u when reader.ValueTextEquals("runner_group_name"u8):
                         reader.Read();
                         value._runnerGroupName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xFA5DA7F6u when reader.ValueTextEquals("workflow_name"u8):
+                    case 0x227D6776u when reader.ValueTextEquals("workflow_name"u8):
                         reader.Read();
                         value._workflowName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xD4A8C37Cu when reader.ValueTextEquals("head_branch"u8):
+                    case 0x44178114u when reader.ValueTextEquals("head_branch"u8):
                         reader.Read();
                         value._headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x9A265E9Cu when reader.ValueTextEquals("run_attempt"u8):
+                    case 0x3CC31DE8u when reader.ValueTextEquals("run_attempt"u8):
                         reader.Read();
                         value._runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0x57388739u when reader.ValueTextEquals("created_at"u8):
+                    case 0xF96E3854u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
                         value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;

@@ -15,12 +15,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x92BEA9B5u when reader.ValueTextEquals("total_count"u8):
+                    case 0x7544E886u when reader.ValueTextEquals("total_count"u8):
                         reader.Read();
                         value._totalCount = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobList", "total_count");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xE407107Du when reader.ValueTextEquals("jobs"u8):
+                    case 0xAA938CECu when reader.ValueTextEquals("jobs"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {

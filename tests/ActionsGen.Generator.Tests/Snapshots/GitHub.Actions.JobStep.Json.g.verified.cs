@@ -15,30 +15,30 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "name");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
+                    case 0xF866413Cu when reader.ValueTextEquals("status"u8):
                         reader.Read();
                         value._status = global::GitHub.Actions.JobStepStatus.ReadCore(ref reader, context);
                         required0 |= 0x2UL;
                         continue;
-                    case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
+                    case 0xAC582217u when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
                         value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.JobConclusion?)global::GitHub.Actions.JobConclusion.ReadCore(ref reader, context);
                         continue;
-                    case 0x1BD670A0u when reader.ValueTextEquals("number"u8):
+                    case 0xD4F6FA44u when reader.ValueTextEquals("number"u8):
                         reader.Read();
                         value._number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "JobStep", "number");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x686A1FE6u when reader.ValueTextEquals("started_at"u8):
+                    case 0xC3F4E8F2u when reader.ValueTextEquals("started_at"u8):
                         reader.Read();
                         value._startedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
-                    case 0x340513A2u when reader.ValueTextEquals("completed_at"u8):
+                    case 0x98A8ED99u when reader.ValueTextEquals("completed_at"u8):
                         reader.Read();
                         value._completedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;

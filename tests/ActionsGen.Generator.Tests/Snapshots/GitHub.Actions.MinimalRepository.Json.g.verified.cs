@@ -15,239 +15,239 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "node_id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "name");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x65975472u when reader.ValueTextEquals("full_name"u8):
+                    case 0xC463B2DAu when reader.ValueTextEquals("full_name"u8):
                         reader.Read();
                         value._fullName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "full_name");
                         required0 |= 0x8UL;
                         continue;
-                    case 0xF5674CD4u when reader.ValueTextEquals("owner"u8):
+                    case 0xC11692C8u when reader.ValueTextEquals("owner"u8):
                         reader.Read();
                         value._owner = global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         required0 |= 0x10UL;
                         continue;
-                    case 0x62CB0D0Cu when reader.ValueTextEquals("private"u8):
+                    case 0xAC097FF6u when reader.ValueTextEquals("private"u8):
                         reader.Read();
                         value._private = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "private");
                         required0 |= 0x20UL;
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "html_url");
                         required0 |= 0x40UL;
                         continue;
-                    case 0x346F3B69u when reader.ValueTextEquals("description"u8):
+                    case 0x34FB0FD2u when reader.ValueTextEquals("description"u8):
                         reader.Read();
                         value._description = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x3E58C421u when reader.ValueTextEquals("fork"u8):
+                    case 0xC1C0B5A0u when reader.ValueTextEquals("fork"u8):
                         reader.Read();
                         value._fork = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "fork");
                         required0 |= 0x80UL;
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "url");
                         required0 |= 0x100UL;
                         continue;
-                    case 0x4E88157Fu when reader.ValueTextEquals("archive_url"u8):
+                    case 0xC2832BCBu when reader.ValueTextEquals("archive_url"u8):
                         reader.Read();
                         value._archiveUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "archive_url");
                         required0 |= 0x200UL;
                         continue;
-                    case 0xB9D555C5u when reader.ValueTextEquals("assignees_url"u8):
+                    case 0xE375CBC0u when reader.ValueTextEquals("assignees_url"u8):
                         reader.Read();
                         value._assigneesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "assignees_url");
                         required0 |= 0x400UL;
                         continue;
-                    case 0xCF8BFE45u when reader.ValueTextEquals("blobs_url"u8):
+                    case 0xD2682B72u when reader.ValueTextEquals("blobs_url"u8):
                         reader.Read();
                         value._blobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "blobs_url");
                         required0 |= 0x800UL;
                         continue;
-                    case 0xCF20ABABu when reader.ValueTextEquals("branches_url"u8):
+                    case 0xCC600F69u when reader.ValueTextEquals("branches_url"u8):
                         reader.Read();
                         value._branchesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "branches_url");
                         required0 |= 0x1000UL;
                         continue;
-                    case 0x3046CF98u when reader.ValueTextEquals("collaborators_url"u8):
+                    case 0x8A117BBFu when reader.ValueTextEquals("collaborators_url"u8):
                         reader.Read();
                         value._collaboratorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "collaborators_url");
                         required0 |= 0x2000UL;
                         continue;
-                    case 0xC97D9CE9u when reader.ValueTextEquals("comments_url"u8):
+                    case 0x7B2815CAu when reader.ValueTextEquals("comments_url"u8):
                         reader.Read();
                         value._commentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "comments_url");
                         required0 |= 0x4000UL;
                         continue;
-                    case 0x49B8E017u when reader.ValueTextEquals("commits_url"u8):
+                    case 0x308564E2u when reader.ValueTextEquals("commits_url"u8):
                         reader.Read();
                         value._commitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "commits_url");
                         required0 |= 0x8000UL;
                         continue;
-                    case 0x171A7FC2u when reader.ValueTextEquals("compare_url"u8):
+                    case 0x028D9D3Fu when reader.ValueTextEquals("compare_url"u8):
                         reader.Read();
                         value._compareUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "compare_url");
                         required0 |= 0x10000UL;
                         continue;
-                    case 0x88A8C1CDu when reader.ValueTextEquals("contents_url"u8):
+                    case 0x5DD5D1E5u when reader.ValueTextEquals("contents_url"u8):
                         reader.Read();
                         value._contentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contents_url");
                         required0 |= 0x20000UL;
                         continue;
-                    case 0xA1403485u when reader.ValueTextEquals("contributors_url"u8):
+                    case 0x9F47EF5Au when reader.ValueTextEquals("contributors_url"u8):
                         reader.Read();
                         value._contributorsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "contributors_url");
                         required0 |= 0x40000UL;
                         continue;
-                    case 0x32D23BC9u when reader.ValueTextEquals("deployments_url"u8):
+                    case 0x9202A292u when reader.ValueTextEquals("deployments_url"u8):
                         reader.Read();
                         value._deploymentsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "deployments_url");
                         required0 |= 0x80000UL;
                         continue;
-                    case 0x3FC08844u when reader.ValueTextEquals("downloads_url"u8):
+                    case 0x56AEFCB1u when reader.ValueTextEquals("downloads_url"u8):
                         reader.Read();
                         value._downloadsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "downloads_url");
                         required0 |= 0x100000UL;
                         continue;
-                    case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
+                    case 0xA801E269u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
                         value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "events_url");
                         required0 |= 0x200000UL;
                         continue;
-                    case 0x971D645Cu when reader.ValueTextEquals("forks_url"u8):
+                    case 0x649F8B6Eu when reader.ValueTextEquals("forks_url"u8):
                         reader.Read();
                         value._forksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "forks_url");
                         required0 |= 0x400000UL;
                         continue;
-                    case 0xE69D7314u when reader.ValueTextEquals("git_commits_url"u8):
+                    case 0xA008395Bu when reader.ValueTextEquals("git_commits_url"u8):
                         reader.Read();
                         value._gitCommitsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_commits_url");
                         required0 |= 0x800000UL;
                         continue;
-                    case 0x5DA565DCu when reader.ValueTextEquals("git_refs_url"u8):
+                    case 0x8DB9AE88u when reader.ValueTextEquals("git_refs_url"u8):
                         reader.Read();
                         value._gitRefsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_refs_url");
                         required0 |= 0x1000000UL;
                         continue;
-                    case 0x025BC6BFu when reader.ValueTextEquals("git_tags_url"u8):
+                    case 0xD6C28A50u when reader.ValueTextEquals("git_tags_url"u8):
                         reader.Read();
                         value._gitTagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "git_tags_url");
                         required0 |= 0x2000000UL;
                         continue;
-                    case 0x1D318F35u when reader.ValueTextEquals("git_url"u8):
+                    case 0xA80BDB49u when reader.ValueTextEquals("git_url"u8):
                         reader.Read();
                         value._gitUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xEB33E81Cu when reader.ValueTextEquals("issue_comment_url"u8):
+                    case 0x9F5678D6u when reader.ValueTextEquals("issue_comment_url"u8):
                         reader.Read();
                         value._issueCommentUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_comment_url");
                         required0 |= 0x4000000UL;
                         continue;
-                    case 0x3A9918EAu when reader.ValueTextEquals("issue_events_url"u8):
+                    case 0xE08F52C0u when reader.ValueTextEquals("issue_events_url"u8):
                         reader.Read();
                         value._issueEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issue_events_url");
                         required0 |= 0x8000000UL;
                         continue;
-                    case 0xF8F44A4Bu when reader.ValueTextEquals("issues_url"u8):
+                    case 0x0445137Au when reader.ValueTextEquals("issues_url"u8):
                         reader.Read();
                         value._issuesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "issues_url");
                         required0 |= 0x10000000UL;
                         continue;
-                    case 0x2FF37927u when reader.ValueTextEquals("keys_url"u8):
+                    case 0x950D44E4u when reader.ValueTextEquals("keys_url"u8):
                         reader.Read();
                         value._keysUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "keys_url");
                         required0 |= 0x20000000UL;
                         continue;
-                    case 0x3A1DEBC8u when reader.ValueTextEquals("labels_url"u8):
+                    case 0xB0990748u when reader.ValueTextEquals("labels_url"u8):
                         reader.Read();
                         value._labelsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "labels_url");
                         required0 |= 0x40000000UL;
                         continue;
-                    case 0x56F7CE9Eu when reader.ValueTextEquals("languages_url"u8):
+                    case 0x1525EA57u when reader.ValueTextEquals("languages_url"u8):
                         reader.Read();
                         value._languagesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "languages_url");
                         required0 |= 0x80000000UL;
                         continue;
-                    case 0x6B72EDAAu when reader.ValueTextEquals("merges_url"u8):
+                    case 0xDB97582Au when reader.ValueTextEquals("merges_url"u8):
                         reader.Read();
                         value._mergesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "merges_url");
                         required0 |= 0x100000000UL;
                         continue;
-                    case 0x9AFEED48u when reader.ValueTextEquals("milestones_url"u8):
+                    case 0x6714ECC0u when reader.ValueTextEquals("milestones_url"u8):
                         reader.Read();
                         value._milestonesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "milestones_url");
                         required0 |= 0x200000000UL;
                         continue;
-                    case 0x34285A81u when reader.ValueTextEquals("notifications_url"u8):
+                    case 0x43AF0FABu when reader.ValueTextEquals("notifications_url"u8):
                         reader.Read();
                         value._notificationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "notifications_url");
                         required0 |= 0x400000000UL;
                         continue;
-                    case 0xCA12A649u when reader.ValueTextEquals("pulls_url"u8):
+                    case 0x4868FFBAu when reader.ValueTextEquals("pulls_url"u8):
                         reader.Read();
                         value._pullsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "pulls_url");
                         required0 |= 0x800000000UL;
                         continue;
-                    case 0x7B380049u when reader.ValueTextEquals("releases_url"u8):
+                    case 0x23092A17u when reader.ValueTextEquals("releases_url"u8):
                         reader.Read();
                         value._releasesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "releases_url");
                         required0 |= 0x1000000000UL;
                         continue;
-                    case 0x5809C1F3u when reader.ValueTextEquals("ssh_url"u8):
+                    case 0xE5B2A1BFu when reader.ValueTextEquals("ssh_url"u8):
                         reader.Read();
                         value._sshUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x2CF9D4BDu when reader.ValueTextEquals("stargazers_url"u8):
+                    case 0x2D307AE2u when reader.ValueTextEquals("stargazers_url"u8):
                         reader.Read();
                         value._stargazersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "stargazers_url");
                         required0 |= 0x2000000000UL;
                         continue;
-                    case 0x99E49D09u when reader.ValueTextEquals("statuses_url"u8):
+                    case 0x8A8A3E5Fu when reader.ValueTextEquals("statuses_url"u8):
                         reader.Read();
                         value._statusesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "statuses_url");
                         required0 |= 0x4000000000UL;
                         continue;
-                    case 0x846DE976u when reader.ValueTextEquals("subscribers_url"u8):
+                    case 0x2D525C43u when reader.ValueTextEquals("subscribers_url"u8):
                         reader.Read();
                         value._subscribersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscribers_url");
                         required0 |= 0x8000000000UL;
                         continue;
-                    case 0x9952C7E2u when reader.ValueTextEquals("subscription_url"u8):
+                    case 0x74B8B69Du when reader.ValueTextEquals("subscription_url"u8):
                         reader.Read();
                         value._subscriptionUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "subscription_url");
                         required0 |= 0x10000000000UL;
                         continue;
-                    case 0xF6B0EE06u when reader.ValueTextEquals("tags_url"u8):
+                    case 0x45C39879u when reader.ValueTextEquals("tags_url"u8):
                         reader.Read();
                         value._tagsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "tags_url");
                         required0 |= 0x20000000000UL;
                         continue;
-                    case 0x5B31AA07u when reader.ValueTextEquals("teams_url"u8):
+                    case 0x7CCAB8A8u when reader.ValueTextEquals("teams_url"u8):
                         reader.Read();
                         value._teamsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "teams_url");
                         required0 |= 0x40000000000UL;
                         continue;
-                    case 0x560251F0u when reader.ValueTextEquals("trees_url"u8):
+                    case 0xFCA7FE0Au when reader.ValueTextEquals("trees_url"u8):
                         reader.Read();
                         value._treesUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "trees_url");
                         required0 |= 0x80000000000UL;
                         continue;
-                    case 0x70F18385u when reader.ValueTextEquals("hooks_url"u8):
+                    case 0x1723DD65u when reader.ValueTextEquals("hooks_url"u8):
                         reader.Read();
                         value._hooksUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "MinimalRepository", "hooks_url");
                         required0 |= 0x100000000000UL;

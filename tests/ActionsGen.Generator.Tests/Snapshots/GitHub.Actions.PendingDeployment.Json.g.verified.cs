@@ -15,26 +15,26 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x3FEE2BFAu when reader.ValueTextEquals("environment"u8):
+                    case 0x85F32317u when reader.ValueTextEquals("environment"u8):
                         reader.Read();
                         value._environment = global::GitHub.Actions.PendingDeploymentEnvironment.ReadCore(ref reader, context);
                         required0 |= 0x1UL;
                         continue;
-                    case 0xA414A1FAu when reader.ValueTextEquals("wait_timer"u8):
+                    case 0x29AD262Eu when reader.ValueTextEquals("wait_timer"u8):
                         reader.Read();
                         value._waitTimer = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "wait_timer");
                         required0 |= 0x2UL;
                         continue;
-                    case 0xD22B15D4u when reader.ValueTextEquals("wait_timer_started_at"u8):
+                    case 0xB9FE4555u when reader.ValueTextEquals("wait_timer_started_at"u8):
                         reader.Read();
                         value._waitTimerStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
-                    case 0x1F54711Bu when reader.ValueTextEquals("current_user_can_approve"u8):
+                    case 0x406FE4E7u when reader.ValueTextEquals("current_user_can_approve"u8):
                         reader.Read();
                         value._currentUserCanApprove = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PendingDeployment", "current_user_can_approve");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x4A26A34Bu when reader.ValueTextEquals("reviewers"u8):
+                    case 0x4C62B8E3u when reader.ValueTextEquals("reviewers"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {

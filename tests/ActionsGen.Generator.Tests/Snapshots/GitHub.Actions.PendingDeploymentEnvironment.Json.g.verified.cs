@@ -14,23 +14,23 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;

@@ -15,12 +15,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x5127F14Du when reader.ValueTextEquals("type"u8):
+                    case 0x9650F438u when reader.ValueTextEquals("type"u8):
                         reader.Read();
                         value._type = global::GitHub.Actions.DeploymentReviewerType.ReadCore(ref reader, context);
                         required0 |= 0x1UL;
                         continue;
-                    case 0x3178CA1Au when reader.ValueTextEquals("reviewer"u8):
+                    case 0x5AA8DF46u when reader.ValueTextEquals("reviewer"u8):
                         reader.Read();
                         value._reviewer = global::GitHub.Actions.DeploymentReviewer.ReadCore(ref reader, context);
                         required0 |= 0x2UL;

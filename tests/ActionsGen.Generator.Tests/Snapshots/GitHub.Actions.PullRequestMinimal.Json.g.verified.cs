@@ -15,27 +15,27 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x1BD670A0u when reader.ValueTextEquals("number"u8):
+                    case 0xD4F6FA44u when reader.ValueTextEquals("number"u8):
                         reader.Read();
                         value._number = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "number");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestMinimal", "url");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x32694BC3u when reader.ValueTextEquals("head"u8):
+                    case 0x44A8FDF3u when reader.ValueTextEquals("head"u8):
                         reader.Read();
                         value._head = global::GitHub.Actions.PullRequestRef.ReadCore(ref reader, context);
                         required0 |= 0x8UL;
                         continue;
-                    case 0x3DDC94D8u when reader.ValueTextEquals("base"u8):
+                    case 0x8478F4A3u when reader.ValueTextEquals("base"u8):
                         reader.Read();
                         value._base = global::GitHub.Actions.PullRequestRef.ReadCore(ref reader, context);
                         required0 |= 0x10UL;

@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x42F48402u when reader.ValueTextEquals("ref"u8):
+                    case 0x697AAF83u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
                         value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "ref");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
+                    case 0x9385C869u when reader.ValueTextEquals("sha"u8):
                         reader.Read();
                         value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "PullRequestRef", "sha");
                         required0 |= 0x2UL;
                         continue;
-                    case 0xD3B4CA9Du when reader.ValueTextEquals("repo"u8):
+                    case 0x285C5EC2u when reader.ValueTextEquals("repo"u8):
                         reader.Read();
                         value._repo = global::GitHub.Actions.PullRequestRepo.ReadCore(ref reader, context);
                         required0 |= 0x4UL;

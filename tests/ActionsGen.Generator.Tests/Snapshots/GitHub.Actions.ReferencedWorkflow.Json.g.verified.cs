@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x84874D36u when reader.ValueTextEquals("path"u8):
+                    case 0x849C9BD3u when reader.ValueTextEquals("path"u8):
                         reader.Read();
                         value._path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "path");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xED2E002Du when reader.ValueTextEquals("sha"u8):
+                    case 0x9385C869u when reader.ValueTextEquals("sha"u8):
                         reader.Read();
                         value._sha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReferencedWorkflow", "sha");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x42F48402u when reader.ValueTextEquals("ref"u8):
+                    case 0x697AAF83u when reader.ValueTextEquals("ref"u8):
                         reader.Read();
                         value._ref = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;

@@ -14,7 +14,7 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xF640DE20u when reader.ValueTextEquals("enable_debug_logging"u8):
+                    case 0x1A33C0DFu when reader.ValueTextEquals("enable_debug_logging"u8):
                         reader.Read();
                         value._enableDebugLogging = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader);
                         continue;

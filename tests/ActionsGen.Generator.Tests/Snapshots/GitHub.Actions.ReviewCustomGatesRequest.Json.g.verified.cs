@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x729F47BCu when reader.ValueTextEquals("environment_name"u8):
+                    case 0x2B603DE8u when reader.ValueTextEquals("environment_name"u8):
                         reader.Read();
                         value._environmentName = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewCustomGatesRequest", "environment_name");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x783132F6u when reader.ValueTextEquals("state"u8):
+                    case 0x8691D2FBu when reader.ValueTextEquals("state"u8):
                         reader.Read();
                         value._state = global::GitHub.Actions.DeploymentReviewState.ReadCore(ref reader, context);
                         required0 |= 0x2UL;
                         continue;
-                    case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
+                    case 0xE7EAF5F1u when reader.ValueTextEquals("comment"u8):
                         reader.Read();
                         value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;

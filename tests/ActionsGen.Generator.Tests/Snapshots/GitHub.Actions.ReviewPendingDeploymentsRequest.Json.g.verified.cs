@@ -15,7 +15,7 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x78BFED13u when reader.ValueTextEquals("environment_ids"u8):
+                    case 0xE5C36CD6u when reader.ValueTextEquals("environment_ids"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
@@ -32,12 +32,12 @@ namespace GitHub.Actions
                         }
                         required0 |= 0x1UL;
                         continue;
-                    case 0x783132F6u when reader.ValueTextEquals("state"u8):
+                    case 0x8691D2FBu when reader.ValueTextEquals("state"u8):
                         reader.Read();
                         value._state = global::GitHub.Actions.DeploymentReviewState.ReadCore(ref reader, context);
                         required0 |= 0x2UL;
                         continue;
-                    case 0x67A6C45Eu when reader.ValueTextEquals("comment"u8):
+                    case 0xE7EAF5F1u when reader.ValueTextEquals("comment"u8):
                         reader.Read();
                         value._comment = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "ReviewPendingDeploymentsRequest", "comment");
                         required0 |= 0x4UL;

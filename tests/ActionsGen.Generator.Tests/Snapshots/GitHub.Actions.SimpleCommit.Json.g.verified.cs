@@ -15,31 +15,31 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x5FBE3943u when reader.ValueTextEquals("tree_id"u8):
+                    case 0xDA1F57BEu when reader.ValueTextEquals("tree_id"u8):
                         reader.Read();
                         value._treeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "tree_id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x24F208E4u when reader.ValueTextEquals("message"u8):
+                    case 0x95E9BD8Du when reader.ValueTextEquals("message"u8):
                         reader.Read();
                         value._message = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "message");
                         required0 |= 0x4UL;
                         continue;
-                    case 0xB283D523u when reader.ValueTextEquals("timestamp"u8):
+                    case 0x3ED48BB0u when reader.ValueTextEquals("timestamp"u8):
                         reader.Read();
                         value._timestamp = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleCommit", "timestamp");
                         required0 |= 0x8UL;
                         continue;
-                    case 0x4F7ABA56u when reader.ValueTextEquals("author"u8):
+                    case 0xC76363EBu when reader.ValueTextEquals("author"u8):
                         reader.Read();
                         value._author = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActor.ReadCore(ref reader, context);
                         continue;
-                    case 0x412F5EEFu when reader.ValueTextEquals("committer"u8):
+                    case 0xB3061C0Cu when reader.ValueTextEquals("committer"u8):
                         reader.Read();
                         value._committer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.GitActor?)global::GitHub.Actions.GitActor.ReadCore(ref reader, context);
                         continue;

@@ -15,91 +15,91 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xC97F2F32u when reader.ValueTextEquals("login"u8):
+                    case 0xB72F34EEu when reader.ValueTextEquals("login"u8):
                         reader.Read();
                         value._login = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "login");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "node_id");
                         required0 |= 0x4UL;
                         continue;
-                    case 0xC4A7F4B2u when reader.ValueTextEquals("avatar_url"u8):
+                    case 0x0CB04966u when reader.ValueTextEquals("avatar_url"u8):
                         reader.Read();
                         value._avatarUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "avatar_url");
                         required0 |= 0x8UL;
                         continue;
-                    case 0x99EB4553u when reader.ValueTextEquals("gravatar_id"u8):
+                    case 0xDEDDD6E9u when reader.ValueTextEquals("gravatar_id"u8):
                         reader.Read();
                         value._gravatarId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "url");
                         required0 |= 0x10UL;
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "html_url");
                         required0 |= 0x20UL;
                         continue;
-                    case 0x2855150Au when reader.ValueTextEquals("followers_url"u8):
+                    case 0xE130B96Du when reader.ValueTextEquals("followers_url"u8):
                         reader.Read();
                         value._followersUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "followers_url");
                         required0 |= 0x40UL;
                         continue;
-                    case 0xA4D8C39Eu when reader.ValueTextEquals("following_url"u8):
+                    case 0x1483648Eu when reader.ValueTextEquals("following_url"u8):
                         reader.Read();
                         value._followingUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "following_url");
                         required0 |= 0x80UL;
                         continue;
-                    case 0xB1744FD5u when reader.ValueTextEquals("gists_url"u8):
+                    case 0xE97892F3u when reader.ValueTextEquals("gists_url"u8):
                         reader.Read();
                         value._gistsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "gists_url");
                         required0 |= 0x100UL;
                         continue;
-                    case 0xA635E896u when reader.ValueTextEquals("starred_url"u8):
+                    case 0x4F99AAA0u when reader.ValueTextEquals("starred_url"u8):
                         reader.Read();
                         value._starredUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "starred_url");
                         required0 |= 0x200UL;
                         continue;
-                    case 0xECB0A91Fu when reader.ValueTextEquals("subscriptions_url"u8):
+                    case 0xE0B045C1u when reader.ValueTextEquals("subscriptions_url"u8):
                         reader.Read();
                         value._subscriptionsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "subscriptions_url");
                         required0 |= 0x400UL;
                         continue;
-                    case 0x7B196B85u when reader.ValueTextEquals("organizations_url"u8):
+                    case 0xD52336EBu when reader.ValueTextEquals("organizations_url"u8):
                         reader.Read();
                         value._organizationsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "organizations_url");
                         required0 |= 0x800UL;
                         continue;
-                    case 0xA268FFA8u when reader.ValueTextEquals("repos_url"u8):
+                    case 0x3AA6EC3Au when reader.ValueTextEquals("repos_url"u8):
                         reader.Read();
                         value._reposUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "repos_url");
                         required0 |= 0x1000UL;
                         continue;
-                    case 0xCFF44F72u when reader.ValueTextEquals("events_url"u8):
+                    case 0xA801E269u when reader.ValueTextEquals("events_url"u8):
                         reader.Read();
                         value._eventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "events_url");
                         required0 |= 0x2000UL;
                         continue;
-                    case 0x198DFEB0u when reader.ValueTextEquals("received_events_url"u8):
+                    case 0x00276716u when reader.ValueTextEquals("received_events_url"u8):
                         reader.Read();
                         value._receivedEventsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "received_events_url");
                         required0 |= 0x4000UL;
                         continue;
-                    case 0x5127F14Du when reader.ValueTextEquals("type"u8):
+                    case 0x9650F438u when reader.ValueTextEquals("type"u8):
                         reader.Read();
                         value._type = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "type");
                         required0 |= 0x8000UL;
                         continue;
-                    case 0xDBAAB092u when reader.ValueTextEquals("site_admin"u8):
+                    case 0xCC4BE9F0u when reader.ValueTextEquals("site_admin"u8):
                         reader.Read();
                         value._siteAdmin = global::ActionsGen.Runtime.Serialization.JsonRead.Boolean(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "SimpleUser", "site_admin");
                         required0 |= 0x10000UL;

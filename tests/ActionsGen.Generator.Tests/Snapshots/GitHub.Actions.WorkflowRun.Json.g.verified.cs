@@ -16,12 +16,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x37386AE0u when reader.ValueTextEquals("id"u8):
+                    case 0x49469BC4u when reader.ValueTextEquals("id"u8):
                         reader.Read();
                         value._id = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x8D39BDE6u when reader.ValueTextEquals("name"u8):
+                    case 0x21728D95u when reader.ValueTextEquals("name"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -30,72 +30,72 @@ namespace GitHub.Actions
                         }
                         value._name = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xAA14DFABu when reader.ValueTextEquals("node_id"u8):
+                    case 0xD3076EEDu when reader.ValueTextEquals("node_id"u8):
                         reader.Read();
                         value._nodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "node_id");
                         required0 |= 0x2UL;
                         continue;
-                    case 0xAACD8C2Cu when reader.ValueTextEquals("check_suite_id"u8):
+                    case 0xE0C2580Cu when reader.ValueTextEquals("check_suite_id"u8):
                         reader.Read();
                         value._checkSuiteId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0xE6A23B67u when reader.ValueTextEquals("check_suite_node_id"u8):
+                    case 0x6A0AC3AAu when reader.ValueTextEquals("check_suite_node_id"u8):
                         reader.Read();
                         value._checkSuiteNodeId = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0xD4A8C37Cu when reader.ValueTextEquals("head_branch"u8):
+                    case 0x44178114u when reader.ValueTextEquals("head_branch"u8):
                         reader.Read();
                         value._headBranch = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context);
                         continue;
-                    case 0x7598DBE2u when reader.ValueTextEquals("head_sha"u8):
+                    case 0xDC7E8A98u when reader.ValueTextEquals("head_sha"u8):
                         reader.Read();
                         value._headSha = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "head_sha");
                         required0 |= 0x4UL;
                         continue;
-                    case 0x84874D36u when reader.ValueTextEquals("path"u8):
+                    case 0x849C9BD3u when reader.ValueTextEquals("path"u8):
                         reader.Read();
                         value._path = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "path");
                         required0 |= 0x8UL;
                         continue;
-                    case 0xCD51AE8Eu when reader.ValueTextEquals("run_number"u8):
+                    case 0x13BACD07u when reader.ValueTextEquals("run_number"u8):
                         reader.Read();
                         value._runNumber = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "run_number");
                         required0 |= 0x10UL;
                         continue;
-                    case 0xFE30D09Fu when reader.ValueTextEquals("event"u8):
+                    case 0xE22BD293u when reader.ValueTextEquals("event"u8):
                         reader.Read();
                         value._event = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "event");
                         required0 |= 0x20UL;
                         continue;
-                    case 0xA9435898u when reader.ValueTextEquals("display_title"u8):
+                    case 0x1763AE62u when reader.ValueTextEquals("display_title"u8):
                         reader.Read();
                         value._displayTitle = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "display_title");
                         required0 |= 0x40UL;
                         continue;
-                    case 0xBA4B77EFu when reader.ValueTextEquals("status"u8):
+                    case 0xF866413Cu when reader.ValueTextEquals("status"u8):
                         reader.Read();
                         value._status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunStatus?)global::GitHub.Actions.WorkflowRunStatus.ReadCore(ref reader, context);
                         continue;
-                    case 0x0825354Eu when reader.ValueTextEquals("conclusion"u8):
+                    case 0xAC582217u when reader.ValueTextEquals("conclusion"u8):
                         reader.Read();
                         value._conclusion = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.WorkflowRunConclusion?)global::GitHub.Actions.WorkflowRunConclusion.ReadCore(ref reader, context);
                         continue;
-                    case 0x70B65FB0u when reader.ValueTextEquals("workflow_id"u8):
+                    case 0x3EDAF296u when reader.ValueTextEquals("workflow_id"u8):
                         reader.Read();
                         value._workflowId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_id");
                         required0 |= 0x80UL;
                         continue;
-                    case 0x328F4C1Eu when reader.ValueTextEquals("url"u8):
+                    case 0x83C37D37u when reader.ValueTextEquals("url"u8):
                         reader.Read();
                         value._url = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "url");
                         required0 |= 0x100UL;
                         continue;
-                    case 0x6D62C9D6u when reader.ValueTextEquals("html_url"u8):
+                    case 0x5159694Cu when reader.ValueTextEquals("html_url"u8):
                         reader.Read();
                         value._htmlUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "html_url");
                         required0 |= 0x200UL;
                         continue;
-                    case 0xFBD97A4Du when reader.ValueTextEquals("pull_requests"u8):
+                    case 0xE74833D7u when reader.ValueTextEquals("pull_requests"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {
@@ -112,82 +112,82 @@ namespace GitHub.Actions
                         }
                         required0 |= 0x400UL;
                         continue;
-                    case 0x57388739u when reader.ValueTextEquals("created_at"u8):
+                    case 0xF96E3854u when reader.ValueTextEquals("created_at"u8):
                         reader.Read();
                         value._createdAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "created_at");
                         required0 |= 0x800UL;
                         continue;
-                    case 0xD24B6560u when reader.ValueTextEquals("updated_at"u8):
+                    case 0xC286F63Eu when reader.ValueTextEquals("updated_at"u8):
                         reader.Read();
                         value._updatedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "updated_at");
                         required0 |= 0x1000UL;
                         continue;
-                    case 0x0E8CD7BAu when reader.ValueTextEquals("actor"u8):
+                    case 0x00748335u when reader.ValueTextEquals("actor"u8):
                         reader.Read();
                         value._actor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
-                    case 0x9A265E9Cu when reader.ValueTextEquals("run_attempt"u8):
+                    case 0x3CC31DE8u when reader.ValueTextEquals("run_attempt"u8):
                         reader.Read();
                         value._runAttempt = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader);
                         continue;
-                    case 0x82DF5124u when reader.ValueTextEquals("run_started_at"u8):
+                    case 0x966602CAu when reader.ValueTextEquals("run_started_at"u8):
                         reader.Read();
                         value._runStartedAt = global::ActionsGen.Runtime.Serialization.JsonRead.DateTimeOffset(ref reader);
                         continue;
-                    case 0x1662F847u when reader.ValueTextEquals("triggering_actor"u8):
+                    case 0x208A29ECu when reader.ValueTextEquals("triggering_actor"u8):
                         reader.Read();
                         value._triggeringActor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleUser?)global::GitHub.Actions.SimpleUser.ReadCore(ref reader, context);
                         continue;
-                    case 0x289D8F37u when reader.ValueTextEquals("jobs_url"u8):
+                    case 0x13D52C96u when reader.ValueTextEquals("jobs_url"u8):
                         reader.Read();
                         value._jobsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "jobs_url");
                         required0 |= 0x2000UL;
                         continue;
-                    case 0x95365E6Cu when reader.ValueTextEquals("logs_url"u8):
+                    case 0x0BCFDC17u when reader.ValueTextEquals("logs_url"u8):
                         reader.Read();
                         value._logsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "logs_url");
                         required0 |= 0x4000UL;
                         continue;
-                    case 0x2EA28A9Au when reader.ValueTextEquals("check_suite_url"u8):
+                    case 0xB4AF9D57u when reader.ValueTextEquals("check_suite_url"u8):
                         reader.Read();
                         value._checkSuiteUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "check_suite_url");
                         required0 |= 0x8000UL;
                         continue;
-                    case 0x364230B6u when reader.ValueTextEquals("artifacts_url"u8):
+                    case 0xF203B838u when reader.ValueTextEquals("artifacts_url"u8):
                         reader.Read();
                         value._artifactsUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "artifacts_url");
                         required0 |= 0x10000UL;
                         continue;
-                    case 0xB89D1CC5u when reader.ValueTextEquals("cancel_url"u8):
+                    case 0x313FA29Bu when reader.ValueTextEquals("cancel_url"u8):
                         reader.Read();
                         value._cancelUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "cancel_url");
                         required0 |= 0x20000UL;
                         continue;
-                    case 0x129F5B1Fu when reader.ValueTextEquals("rerun_url"u8):
+                    case 0x16B96346u when reader.ValueTextEquals("rerun_url"u8):
                         reader.Read();
                         value._rerunUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "rerun_url");
                         required0 |= 0x40000UL;
                         continue;
-                    case 0x66135ECEu when reader.ValueTextEquals("workflow_url"u8):
+                    case 0x6D29BE35u when reader.ValueTextEquals("workflow_url"u8):
                         reader.Read();
                         value._workflowUrl = global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRun", "workflow_url");
                         required0 |= 0x80000UL;
                         continue;
-                    case 0x783F7D41u when reader.ValueTextEquals("head_commit"u8):
+                    case 0xF9C17412u when reader.ValueTextEquals("head_commit"u8):
                         reader.Read();
                         value._headCommit = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : (global::GitHub.Actions.SimpleCommit?)global::GitHub.Actions.SimpleCommit.ReadCore(ref reader, context);
                         continue;
-                    case 0x94970B95u when reader.ValueTextEquals("repository"u8):
+                    case 0x8F5B61A8u when reader.ValueTextEquals("repository"u8):
                         reader.Read();
                         value._repository = global::GitHub.Actions.MinimalRepository.ReadCore(ref reader, context);
                         required0 |= 0x100000UL;
                         continue;
-                    case 0x2AF5F718u when reader.ValueTextEquals("head_repository"u8):
+                    case 0x6D1B8C16u when reader.ValueTextEquals("head_repository"u8):
                         reader.Read();
                         value._headRepository = global::GitHub.Actions.MinimalRepository.ReadCore(ref reader, context);
                         required0 |= 0x200000UL;
                         continue;
-                    case 0x459A68AFu when reader.ValueTextEquals("referenced_workflows"u8):
+                    case 0xABBD369Bu when reader.ValueTextEquals("referenced_workflows"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -208,7 +208,7 @@ namespace GitHub.Actions
                             value._referencedWorkflows = null;
                         }
                         continue;
-                    case 0x3B076624u when reader.ValueTextEquals("previous_attempt_url"u8):
+                    case 0x8C94FEB3u when reader.ValueTextEquals("previous_attempt_url"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {

@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xF0820752u when reader.ValueTextEquals("UBUNTU"u8):
+                    case 0x60C38D07u when reader.ValueTextEquals("UBUNTU"u8):
                         reader.Read();
                         value._ubuntu = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
                         required0 |= 0x1UL;
                         continue;
-                    case 0xC00548A2u when reader.ValueTextEquals("MACOS"u8):
+                    case 0x53859484u when reader.ValueTextEquals("MACOS"u8):
                         reader.Read();
                         value._macos = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
                         required0 |= 0x2UL;
                         continue;
-                    case 0xE2D8628Au when reader.ValueTextEquals("WINDOWS"u8):
+                    case 0xBE60E456u when reader.ValueTextEquals("WINDOWS"u8):
                         reader.Read();
                         value._windows = global::GitHub.Actions.WorkflowRunBillableUsage.ReadCore(ref reader, context);
                         required0 |= 0x4UL;

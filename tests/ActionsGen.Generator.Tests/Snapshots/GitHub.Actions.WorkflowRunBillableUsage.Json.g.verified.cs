@@ -15,17 +15,17 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xC927D826u when reader.ValueTextEquals("total_ms"u8):
+                    case 0x5D63F429u when reader.ValueTextEquals("total_ms"u8):
                         reader.Read();
                         value._totalMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "total_ms");
                         required0 |= 0x1UL;
                         continue;
-                    case 0xE407107Du when reader.ValueTextEquals("jobs"u8):
+                    case 0xAA938CECu when reader.ValueTextEquals("jobs"u8):
                         reader.Read();
                         value._jobs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunBillableUsage", "jobs");
                         required0 |= 0x2UL;
                         continue;
-                    case 0x1C24B0CFu when reader.ValueTextEquals("job_runs"u8):
+                    case 0x2CBEFCC8u when reader.ValueTextEquals("job_runs"u8):
                         reader.Read();
                         if (global::ActionsGen.Runtime.Serialization.JsonRead.StartArray(ref reader))
                         {

@@ -15,12 +15,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0xD24CF2FCu when reader.ValueTextEquals("job_id"u8):
+                    case 0x56C6A93Cu when reader.ValueTextEquals("job_id"u8):
                         reader.Read();
                         value._jobId = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "job_id");
                         required0 |= 0x1UL;
                         continue;
-                    case 0x28F12596u when reader.ValueTextEquals("duration_ms"u8):
+                    case 0xA1D5DD8Fu when reader.ValueTextEquals("duration_ms"u8):
                         reader.Read();
                         value._durationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunJobTiming", "duration_ms");
                         required0 |= 0x2UL;

@@ -15,12 +15,12 @@ namespace GitHub.Actions
             {
                 switch (global::ActionsGen.Runtime.Serialization.JsonRead.PropertyNameHash(ref reader))
                 {
-                    case 0x4F5581A4u when reader.ValueTextEquals("billable"u8):
+                    case 0xC2422A8Eu when reader.ValueTextEquals("billable"u8):
                         reader.Read();
                         value._billable = global::GitHub.Actions.WorkflowRunBillable.ReadCore(ref reader, context);
                         required0 |= 0x1UL;
                         continue;
-                    case 0x350E1290u when reader.ValueTextEquals("run_duration_ms"u8):
+                    case 0xC243ACF3u when reader.ValueTextEquals("run_duration_ms"u8):
                         reader.Read();
                         value._runDurationMs = global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader) ?? throw global::ActionsGen.Runtime.Serialization.JsonRead.Missing(ref reader, "WorkflowRunUsage", "run_duration_ms");
                         required0 |= 0x2UL;
