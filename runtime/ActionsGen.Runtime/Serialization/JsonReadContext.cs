@@ -86,22 +86,8 @@ public sealed class JsonReadContext
         return value;
     }
 
+    // Sampled, not a full pass: the ends, the middle and the length tell a document's distinct strings apart well
+    // enough, and a collision costs only a miss (the full compare below still decides).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static uint Hash(ReadOnlySpan<byte> bytes)
-    {
-        ulong hash = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
-        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
-        foreach (var word in words)
-        {
-            hash = (hash ^ word) * 0xFF51AFD7ED558CCDUL;
-            hash ^= hash >> 29;
-        }
-
-        for (var i = words.Length * sizeof(ulong); i < bytes.Length; i++)
-        {
-            hash = (hash ^ bytes[i]) * 0xC4CEB9FE1A85EC53UL;
-        }
-
-        return (uint)(hash ^ (hash >> 32));
-    }
+    private static uint Hash(ReadOnlySpan<byte> bytes) => JsonRead.NameHash(bytes);
 }
