@@ -67,7 +67,7 @@ public sealed class ApiConnection
         }
         catch (JsonException error)
         {
-            throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), error);
+            throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), error);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class ApiConnection
         }
         catch (JsonException error)
         {
-            throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), error);
+            throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), error);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class ApiConnection
         using var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
         return RedirectTarget(response, uri)
             ?? response.RequestMessage?.RequestUri // the handler followed the redirect itself: this is where it went
-            ?? throw new InvalidResponseException(Details(response, request.OperationId, null), ContentType(response), "expected a redirect with a Location header");
+            ?? throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), "expected a redirect with a Location header");
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ public sealed class ApiConnection
         {
             using (content)
             {
-                throw await ErrorAsync(content, request.OperationId, cancellationToken).ConfigureAwait(false);
+                throw await ApiExceptionFactory.CreateAsync(content, request.OperationId, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -229,7 +229,7 @@ public sealed class ApiConnection
             }
 
             // A rate-limited request was refused, not run: waiting and sending it again is safe for any method.
-            if (!waitedForRateLimit && RateLimitWait(response) is { } wait && wait <= Options.MaxRateLimitWait)
+            if (!waitedForRateLimit && RateLimit.WaitBeforeRetry(response) is { } wait && wait <= Options.MaxRateLimitWait)
             {
                 waitedForRateLimit = true;
                 response.Dispose();
@@ -240,7 +240,7 @@ public sealed class ApiConnection
 
             using (response)
             {
-                throw await ErrorAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                throw await ApiExceptionFactory.CreateAsync(response, operationId, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -274,26 +274,6 @@ public sealed class ApiConnection
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    /// <summary>How long to wait before a rate-limited request may be sent again, or null if it is not rate-limited.</summary>
-    private static TimeSpan? RateLimitWait(HttpResponseMessage response)
-    {
-        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
-        {
-            return null;
-        }
-
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            return retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
-        }
-
-        return RateLimit.FromHeaders(response.Headers) is { Remaining: 0 } limit
-            ? Max(limit.Reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), TimeSpan.Zero)
-            : null;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
     private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) where T : IJsonModel<T>
     {
         using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
@@ -303,7 +283,7 @@ public sealed class ApiConnection
         }
         catch (JsonException error)
         {
-            throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), error);
+            throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), error);
         }
     }
 
@@ -324,60 +304,10 @@ public sealed class ApiConnection
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body did not arrive within the HttpClient's Timeout (" + _httpClient.Timeout + ")");
+            throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), "the body did not arrive within the HttpClient's Timeout (" + _httpClient.Timeout + ")");
         }
 
-        return body ?? throw new InvalidResponseException(Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
-    }
-
-    private async Task<ApiException> ErrorAsync(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
-    {
-        ErrorBody? error = null;
-        using (var body = await ResponseBuffer.ReadAsync(response.Content, 1024 * 1024, cancellationToken).ConfigureAwait(false))
-        {
-            if (body is not null)
-            {
-                error = ErrorBody.TryRead(body.Span);
-            }
-        }
-
-        var details = Details(response, operationId, error);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.NotFound => new NotFoundException(details),
-            HttpStatusCode.Conflict => new ConflictException(details),
-            HttpStatusCode.UnprocessableEntity => new ValidationFailedException(details),
-            HttpStatusCode.TooManyRequests => new RateLimitExceededException(details),
-            HttpStatusCode.Forbidden when IsRateLimited(details) => new RateLimitExceededException(details),
-            HttpStatusCode.Forbidden => new ForbiddenException(details),
-            _ => new ApiException(details),
-        };
-    }
-
-    // GitHub signals both limits with 403: the primary by remaining = 0, a secondary by Retry-After or its message.
-    private static bool IsRateLimited(ApiErrorDetails details) =>
-        details.RateLimit is { Remaining: 0 }
-        || details.RetryAfter is not null
-        || (details.Message?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false);
-
-    private static ApiErrorDetails Details(HttpResponseMessage response, string operationId, ErrorBody? error)
-    {
-        var retryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
-            _ => (TimeSpan?)null,
-        };
-        return new ApiErrorDetails(
-            operationId,
-            response.StatusCode,
-            response.ReasonPhrase ?? response.StatusCode.ToString(),
-            error?.Message,
-            error?.DocumentationUrl,
-            error?.Errors ?? Array.Empty<ApiError>(),
-            RateLimit.First(response.Headers, "x-github-request-id"),
-            RateLimit.FromHeaders(response.Headers),
-            retryAfter);
+        return body ?? throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
     }
 
     private static string? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType;

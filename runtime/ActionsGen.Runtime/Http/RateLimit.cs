@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace ActionsGen.Runtime.Http;
@@ -38,4 +40,24 @@ public sealed record RateLimit(long Limit, long Remaining, long Used, DateTimeOf
 
     private static long? Long(HttpResponseHeaders headers, string name) =>
         long.TryParse(First(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>How long to wait before a rate-limited request may be sent again, or null if it is not rate-limited.</summary>
+    internal static TimeSpan? WaitBeforeRetry(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
+        {
+            return null;
+        }
+
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            return retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+        }
+
+        return RateLimit.FromHeaders(response.Headers) is { Remaining: 0 } limit
+            ? Max(limit.Reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), TimeSpan.Zero)
+            : null;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
