@@ -58,12 +58,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         var namespaceOwners = parsed
             .Select((result, _) => result.Model is { } model ? (model.Namespace, model.SpecPath) : default)
             .Collect()
-            .Select((all, _) => all
-                .Where(owner => owner.Namespace is not null)
-                .GroupBy(owner => owner.Namespace, System.StringComparer.Ordinal)
-                .Select(group => group.Select(owner => owner.SpecPath).OrderBy(path => path, System.StringComparer.Ordinal).First())
-                .OrderBy(path => path, System.StringComparer.Ordinal)
-                .ToEquatableArray())
+            .Select((all, _) => SpecParser.NamespaceOwners(all))
             .WithTrackingName(TrackingNames.NamespaceOwners);
 
         var accepted = parsed

@@ -45,6 +45,15 @@ internal static class SpecParser
         }
     }
 
+    /// <summary>The spec that owns each namespace: of the specs generating into it, the first by path.</summary>
+    public static EquatableArray<string> NamespaceOwners(System.Collections.Immutable.ImmutableArray<(string Namespace, string SpecPath)> specs) =>
+        specs
+            .Where(spec => spec.Namespace is not null)
+            .GroupBy(spec => spec.Namespace, StringComparer.Ordinal)
+            .Select(group => group.Select(spec => spec.SpecPath).OrderBy(path => path, StringComparer.Ordinal).First())
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToEquatableArray();
+
     /// <summary>
     /// The result as it stands if its spec owns its namespace; otherwise no model and ACTG010, since two specs in one
     /// namespace would generate the same types and files.
