@@ -286,13 +286,21 @@ internal static class JsonEmitter
                 }
 
                 // Required properties are always written (null when null); optional ones when set, or when they were read as null.
+                var bit = tracked.IndexOf(property);
+                var writeNull = property.Required ? "true" : bit >= 0 ? $"(value.{TypeNames.ExplicitNullsField} & {Mask(bit)}) != 0" : "false";
+                if (ScalarWriter(property.Type) is { } scalar)
+                {
+                    // One call per nullable scalar keeps the emitted code (and the user's compile) small.
+                    w.Line($"{TypeNames.JsonWrite}.{scalar}(writer, {name}, {field}, {writeNull});");
+                    continue;
+                }
+
                 var local = "p" + TypeNames.Field(property);
                 using (w.Block($"if ({field} is {{ }} {local})"))
                 {
                     WriteProperty(w, ns, property.Type, name, local, 0);
                 }
 
-                var bit = tracked.IndexOf(property);
                 if (property.Required || bit >= 0)
                 {
                     using (w.Block(property.Required ? "else" : $"else if ((value.{TypeNames.ExplicitNullsField} & {Mask(bit)}) != 0)"))
@@ -305,6 +313,15 @@ internal static class JsonEmitter
             w.Line("writer.WriteEndObject();");
         }
     }
+
+    private static string? ScalarWriter(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.String => "String",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number => "Number",
+        TypeRefKind.Boolean => "Boolean",
+        TypeRefKind.DateTime => "DateTimeOffset",
+        _ => null,
+    };
 
     private static void WriteProperty(SourceWriter w, string ns, TypeRef type, string name, string value, int depth)
     {

@@ -41,22 +41,10 @@ namespace GitHub.Actions
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value)
         {
             writer.WriteStartObject();
-            if (value._message is { } p_message)
-            {
-                writer.WriteString("message"u8, p_message);
-            }
-            if (value._documentationUrl is { } p_documentationUrl)
-            {
-                writer.WriteString("documentation_url"u8, p_documentationUrl);
-            }
-            if (value._url is { } p_url)
-            {
-                writer.WriteString("url"u8, p_url);
-            }
-            if (value._status is { } p_status)
-            {
-                writer.WriteString("status"u8, p_status);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "message"u8, value._message, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "documentation_url"u8, value._documentationUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "url"u8, value._url, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "status"u8, value._status, false);
             writer.WriteEndObject();
         }
     }

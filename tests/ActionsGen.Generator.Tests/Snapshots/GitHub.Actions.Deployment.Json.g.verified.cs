@@ -172,19 +172,9 @@ namespace GitHub.Actions
             writer.WriteString("task"u8, value._task);
             writer.WritePropertyName("payload"u8);
             value._payload.WriteTo(writer);
-            if (value._originalEnvironment is { } p_originalEnvironment)
-            {
-                writer.WriteString("original_environment"u8, p_originalEnvironment);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "original_environment"u8, value._originalEnvironment, false);
             writer.WriteString("environment"u8, value._environment);
-            if (value._description is { } p_description)
-            {
-                writer.WriteString("description"u8, p_description);
-            }
-            else
-            {
-                writer.WriteNull("description"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "description"u8, value._description, true);
             if (value._creator is { } p_creator)
             {
                 writer.WritePropertyName("creator"u8);
@@ -200,14 +190,8 @@ namespace GitHub.Actions
             global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._updatedAt);
             writer.WriteString("statuses_url"u8, value._statusesUrl);
             writer.WriteString("repository_url"u8, value._repositoryUrl);
-            if (value._transientEnvironment is { } p_transientEnvironment)
-            {
-                writer.WriteBoolean("transient_environment"u8, p_transientEnvironment);
-            }
-            if (value._productionEnvironment is { } p_productionEnvironment)
-            {
-                writer.WriteBoolean("production_environment"u8, p_productionEnvironment);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Boolean(writer, "transient_environment"u8, value._transientEnvironment, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Boolean(writer, "production_environment"u8, value._productionEnvironment, false);
             writer.WriteEndObject();
         }
     }

@@ -150,118 +150,32 @@ namespace GitHub.Actions
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value)
         {
             writer.WriteStartObject();
-            if (value._login is { } p_login)
-            {
-                writer.WriteString("login"u8, p_login);
-            }
-            if (value._id is { } p_id)
-            {
-                writer.WriteNumber("id"u8, p_id);
-            }
-            if (value._nodeId is { } p_nodeId)
-            {
-                writer.WriteString("node_id"u8, p_nodeId);
-            }
-            if (value._avatarUrl is { } p_avatarUrl)
-            {
-                writer.WriteString("avatar_url"u8, p_avatarUrl);
-            }
-            if (value._gravatarId is { } p_gravatarId)
-            {
-                writer.WriteString("gravatar_id"u8, p_gravatarId);
-            }
-            else if ((value._jsonExplicitNulls & 0x1UL) != 0)
-            {
-                writer.WriteNull("gravatar_id"u8);
-            }
-            if (value._url is { } p_url)
-            {
-                writer.WriteString("url"u8, p_url);
-            }
-            if (value._htmlUrl is { } p_htmlUrl)
-            {
-                writer.WriteString("html_url"u8, p_htmlUrl);
-            }
-            if (value._followersUrl is { } p_followersUrl)
-            {
-                writer.WriteString("followers_url"u8, p_followersUrl);
-            }
-            if (value._followingUrl is { } p_followingUrl)
-            {
-                writer.WriteString("following_url"u8, p_followingUrl);
-            }
-            if (value._gistsUrl is { } p_gistsUrl)
-            {
-                writer.WriteString("gists_url"u8, p_gistsUrl);
-            }
-            if (value._starredUrl is { } p_starredUrl)
-            {
-                writer.WriteString("starred_url"u8, p_starredUrl);
-            }
-            if (value._subscriptionsUrl is { } p_subscriptionsUrl)
-            {
-                writer.WriteString("subscriptions_url"u8, p_subscriptionsUrl);
-            }
-            if (value._organizationsUrl is { } p_organizationsUrl)
-            {
-                writer.WriteString("organizations_url"u8, p_organizationsUrl);
-            }
-            if (value._reposUrl is { } p_reposUrl)
-            {
-                writer.WriteString("repos_url"u8, p_reposUrl);
-            }
-            if (value._eventsUrl is { } p_eventsUrl)
-            {
-                writer.WriteString("events_url"u8, p_eventsUrl);
-            }
-            if (value._receivedEventsUrl is { } p_receivedEventsUrl)
-            {
-                writer.WriteString("received_events_url"u8, p_receivedEventsUrl);
-            }
-            if (value._type is { } p_type)
-            {
-                writer.WriteString("type"u8, p_type);
-            }
-            if (value._siteAdmin is { } p_siteAdmin)
-            {
-                writer.WriteBoolean("site_admin"u8, p_siteAdmin);
-            }
-            if (value._name is { } p_name)
-            {
-                writer.WriteString("name"u8, p_name);
-            }
-            if (value._slug is { } p_slug)
-            {
-                writer.WriteString("slug"u8, p_slug);
-            }
-            if (value._description is { } p_description)
-            {
-                writer.WriteString("description"u8, p_description);
-            }
-            else if ((value._jsonExplicitNulls & 0x2UL) != 0)
-            {
-                writer.WriteNull("description"u8);
-            }
-            if (value._privacy is { } p_privacy)
-            {
-                writer.WriteString("privacy"u8, p_privacy);
-            }
-            if (value._notificationSetting is { } p_notificationSetting)
-            {
-                writer.WriteString("notification_setting"u8, p_notificationSetting);
-            }
-            if (value._permission is { } p_permission)
-            {
-                writer.WriteString("permission"u8, p_permission);
-            }
-            if (value._membersUrl is { } p_membersUrl)
-            {
-                writer.WriteString("members_url"u8, p_membersUrl);
-            }
-            if (value._repositoriesUrl is { } p_repositoriesUrl)
-            {
-                writer.WriteString("repositories_url"u8, p_repositoriesUrl);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "login"u8, value._login, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "id"u8, value._id, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "node_id"u8, value._nodeId, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "avatar_url"u8, value._avatarUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "gravatar_id"u8, value._gravatarId, (value._jsonExplicitNulls & 0x1UL) != 0);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "url"u8, value._url, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "html_url"u8, value._htmlUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "followers_url"u8, value._followersUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "following_url"u8, value._followingUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "gists_url"u8, value._gistsUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "starred_url"u8, value._starredUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "subscriptions_url"u8, value._subscriptionsUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "organizations_url"u8, value._organizationsUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "repos_url"u8, value._reposUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "events_url"u8, value._eventsUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "received_events_url"u8, value._receivedEventsUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "type"u8, value._type, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Boolean(writer, "site_admin"u8, value._siteAdmin, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "name"u8, value._name, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "slug"u8, value._slug, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "description"u8, value._description, (value._jsonExplicitNulls & 0x2UL) != 0);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "privacy"u8, value._privacy, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "notification_setting"u8, value._notificationSetting, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "permission"u8, value._permission, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "members_url"u8, value._membersUrl, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "repositories_url"u8, value._repositoriesUrl, false);
             if (value._parent is { } p_parent)
             {
                 writer.WritePropertyName("parent"u8);

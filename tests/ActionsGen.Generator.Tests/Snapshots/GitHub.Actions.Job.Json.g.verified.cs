@@ -218,14 +218,7 @@ namespace GitHub.Actions
             writer.WriteString("node_id"u8, value._nodeId);
             writer.WriteString("head_sha"u8, value._headSha);
             writer.WriteString("url"u8, value._url);
-            if (value._htmlUrl is { } p_htmlUrl)
-            {
-                writer.WriteString("html_url"u8, p_htmlUrl);
-            }
-            else
-            {
-                writer.WriteNull("html_url"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "html_url"u8, value._htmlUrl, true);
             writer.WritePropertyName("status"u8);
             global::GitHub.Actions.JobStatus.WriteCore(writer, value._status);
             if (value._conclusion is { } p_conclusion)
@@ -239,15 +232,7 @@ namespace GitHub.Actions
             }
             writer.WritePropertyName("started_at"u8);
             global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, value._startedAt);
-            if (value._completedAt is { } p_completedAt)
-            {
-                writer.WritePropertyName("completed_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_completedAt);
-            }
-            else
-            {
-                writer.WriteNull("completed_at"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "completed_at"u8, value._completedAt, true);
             writer.WriteString("name"u8, value._name);
             writer.WritePropertyName("steps"u8);
             writer.WriteStartArray();
@@ -264,63 +249,14 @@ namespace GitHub.Actions
                 writer.WriteStringValue(item0);
             }
             writer.WriteEndArray();
-            if (value._runnerId is { } p_runnerId)
-            {
-                writer.WriteNumber("runner_id"u8, p_runnerId);
-            }
-            else
-            {
-                writer.WriteNull("runner_id"u8);
-            }
-            if (value._runnerName is { } p_runnerName)
-            {
-                writer.WriteString("runner_name"u8, p_runnerName);
-            }
-            else
-            {
-                writer.WriteNull("runner_name"u8);
-            }
-            if (value._runnerGroupId is { } p_runnerGroupId)
-            {
-                writer.WriteNumber("runner_group_id"u8, p_runnerGroupId);
-            }
-            else
-            {
-                writer.WriteNull("runner_group_id"u8);
-            }
-            if (value._runnerGroupName is { } p_runnerGroupName)
-            {
-                writer.WriteString("runner_group_name"u8, p_runnerGroupName);
-            }
-            else
-            {
-                writer.WriteNull("runner_group_name"u8);
-            }
-            if (value._workflowName is { } p_workflowName)
-            {
-                writer.WriteString("workflow_name"u8, p_workflowName);
-            }
-            else
-            {
-                writer.WriteNull("workflow_name"u8);
-            }
-            if (value._headBranch is { } p_headBranch)
-            {
-                writer.WriteString("head_branch"u8, p_headBranch);
-            }
-            else
-            {
-                writer.WriteNull("head_branch"u8);
-            }
-            if (value._runAttempt is { } p_runAttempt)
-            {
-                writer.WriteNumber("run_attempt"u8, p_runAttempt);
-            }
-            if (value._createdAt is { } p_createdAt)
-            {
-                writer.WritePropertyName("created_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_createdAt);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "runner_id"u8, value._runnerId, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "runner_name"u8, value._runnerName, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "runner_group_id"u8, value._runnerGroupId, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "runner_group_name"u8, value._runnerGroupName, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "workflow_name"u8, value._workflowName, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "head_branch"u8, value._headBranch, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "run_attempt"u8, value._runAttempt, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "created_at"u8, value._createdAt, false);
             writer.WriteEndObject();
         }
     }

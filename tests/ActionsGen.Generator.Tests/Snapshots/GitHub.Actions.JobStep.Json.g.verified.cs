@@ -88,24 +88,8 @@ namespace GitHub.Actions
                 writer.WriteNull("conclusion"u8);
             }
             writer.WriteNumber("number"u8, value._number);
-            if (value._startedAt is { } p_startedAt)
-            {
-                writer.WritePropertyName("started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_startedAt);
-            }
-            else
-            {
-                writer.WriteNull("started_at"u8);
-            }
-            if (value._completedAt is { } p_completedAt)
-            {
-                writer.WritePropertyName("completed_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_completedAt);
-            }
-            else
-            {
-                writer.WriteNull("completed_at"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "started_at"u8, value._startedAt, true);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "completed_at"u8, value._completedAt, true);
             writer.WriteEndObject();
         }
     }

@@ -461,14 +461,7 @@ namespace GitHub.Actions
             global::GitHub.Actions.SimpleUser.WriteCore(writer, value._owner);
             writer.WriteBoolean("private"u8, value._private);
             writer.WriteString("html_url"u8, value._htmlUrl);
-            if (value._description is { } p_description)
-            {
-                writer.WriteString("description"u8, p_description);
-            }
-            else
-            {
-                writer.WriteNull("description"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "description"u8, value._description, true);
             writer.WriteBoolean("fork"u8, value._fork);
             writer.WriteString("url"u8, value._url);
             writer.WriteString("archive_url"u8, value._archiveUrl);
@@ -488,10 +481,7 @@ namespace GitHub.Actions
             writer.WriteString("git_commits_url"u8, value._gitCommitsUrl);
             writer.WriteString("git_refs_url"u8, value._gitRefsUrl);
             writer.WriteString("git_tags_url"u8, value._gitTagsUrl);
-            if (value._gitUrl is { } p_gitUrl)
-            {
-                writer.WriteString("git_url"u8, p_gitUrl);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "git_url"u8, value._gitUrl, false);
             writer.WriteString("issue_comment_url"u8, value._issueCommentUrl);
             writer.WriteString("issue_events_url"u8, value._issueEventsUrl);
             writer.WriteString("issues_url"u8, value._issuesUrl);
@@ -503,10 +493,7 @@ namespace GitHub.Actions
             writer.WriteString("notifications_url"u8, value._notificationsUrl);
             writer.WriteString("pulls_url"u8, value._pullsUrl);
             writer.WriteString("releases_url"u8, value._releasesUrl);
-            if (value._sshUrl is { } p_sshUrl)
-            {
-                writer.WriteString("ssh_url"u8, p_sshUrl);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "ssh_url"u8, value._sshUrl, false);
             writer.WriteString("stargazers_url"u8, value._stargazersUrl);
             writer.WriteString("statuses_url"u8, value._statusesUrl);
             writer.WriteString("subscribers_url"u8, value._subscribersUrl);

@@ -91,15 +91,7 @@ namespace GitHub.Actions
             writer.WritePropertyName("environment"u8);
             global::GitHub.Actions.PendingDeploymentEnvironment.WriteCore(writer, value._environment);
             writer.WriteNumber("wait_timer"u8, value._waitTimer);
-            if (value._waitTimerStartedAt is { } p_waitTimerStartedAt)
-            {
-                writer.WritePropertyName("wait_timer_started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_waitTimerStartedAt);
-            }
-            else
-            {
-                writer.WriteNull("wait_timer_started_at"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "wait_timer_started_at"u8, value._waitTimerStartedAt, true);
             writer.WriteBoolean("current_user_can_approve"u8, value._currentUserCanApprove);
             writer.WritePropertyName("reviewers"u8);
             writer.WriteStartArray();

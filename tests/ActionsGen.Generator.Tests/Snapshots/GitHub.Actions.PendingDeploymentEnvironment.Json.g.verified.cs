@@ -45,26 +45,11 @@ namespace GitHub.Actions
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value)
         {
             writer.WriteStartObject();
-            if (value._id is { } p_id)
-            {
-                writer.WriteNumber("id"u8, p_id);
-            }
-            if (value._nodeId is { } p_nodeId)
-            {
-                writer.WriteString("node_id"u8, p_nodeId);
-            }
-            if (value._name is { } p_name)
-            {
-                writer.WriteString("name"u8, p_name);
-            }
-            if (value._url is { } p_url)
-            {
-                writer.WriteString("url"u8, p_url);
-            }
-            if (value._htmlUrl is { } p_htmlUrl)
-            {
-                writer.WriteString("html_url"u8, p_htmlUrl);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "id"u8, value._id, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "node_id"u8, value._nodeId, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "name"u8, value._name, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "url"u8, value._url, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "html_url"u8, value._htmlUrl, false);
             writer.WriteEndObject();
         }
     }

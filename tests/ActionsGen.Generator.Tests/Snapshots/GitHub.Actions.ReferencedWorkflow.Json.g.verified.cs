@@ -60,10 +60,7 @@ namespace GitHub.Actions
             writer.WriteStartObject();
             writer.WriteString("path"u8, value._path);
             writer.WriteString("sha"u8, value._sha);
-            if (value._ref is { } p_ref)
-            {
-                writer.WriteString("ref"u8, p_ref);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "ref"u8, value._ref, false);
             writer.WriteEndObject();
         }
     }

@@ -29,10 +29,7 @@ namespace GitHub.Actions
         internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value)
         {
             writer.WriteStartObject();
-            if (value._enableDebugLogging is { } p_enableDebugLogging)
-            {
-                writer.WriteBoolean("enable_debug_logging"u8, p_enableDebugLogging);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Boolean(writer, "enable_debug_logging"u8, value._enableDebugLogging, false);
             writer.WriteEndObject();
         }
     }

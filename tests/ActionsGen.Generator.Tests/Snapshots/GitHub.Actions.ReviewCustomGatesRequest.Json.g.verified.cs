@@ -61,10 +61,7 @@ namespace GitHub.Actions
             writer.WriteString("environment_name"u8, value._environmentName);
             writer.WritePropertyName("state"u8);
             global::GitHub.Actions.DeploymentReviewState.WriteCore(writer, value._state);
-            if (value._comment is { } p_comment)
-            {
-                writer.WriteString("comment"u8, p_comment);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "comment"u8, value._comment, false);
             writer.WriteEndObject();
         }
     }

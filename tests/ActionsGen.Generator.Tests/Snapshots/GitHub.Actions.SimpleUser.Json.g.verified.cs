@@ -197,14 +197,7 @@ namespace GitHub.Actions
             writer.WriteNumber("id"u8, value._id);
             writer.WriteString("node_id"u8, value._nodeId);
             writer.WriteString("avatar_url"u8, value._avatarUrl);
-            if (value._gravatarId is { } p_gravatarId)
-            {
-                writer.WriteString("gravatar_id"u8, p_gravatarId);
-            }
-            else
-            {
-                writer.WriteNull("gravatar_id"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "gravatar_id"u8, value._gravatarId, true);
             writer.WriteString("url"u8, value._url);
             writer.WriteString("html_url"u8, value._htmlUrl);
             writer.WriteString("followers_url"u8, value._followersUrl);

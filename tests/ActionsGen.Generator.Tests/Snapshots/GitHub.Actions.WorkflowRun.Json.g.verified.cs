@@ -328,31 +328,11 @@ namespace GitHub.Actions
         {
             writer.WriteStartObject();
             writer.WriteNumber("id"u8, value._id);
-            if (value._name is { } p_name)
-            {
-                writer.WriteString("name"u8, p_name);
-            }
-            else if ((value._jsonExplicitNulls & 0x1UL) != 0)
-            {
-                writer.WriteNull("name"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "name"u8, value._name, (value._jsonExplicitNulls & 0x1UL) != 0);
             writer.WriteString("node_id"u8, value._nodeId);
-            if (value._checkSuiteId is { } p_checkSuiteId)
-            {
-                writer.WriteNumber("check_suite_id"u8, p_checkSuiteId);
-            }
-            if (value._checkSuiteNodeId is { } p_checkSuiteNodeId)
-            {
-                writer.WriteString("check_suite_node_id"u8, p_checkSuiteNodeId);
-            }
-            if (value._headBranch is { } p_headBranch)
-            {
-                writer.WriteString("head_branch"u8, p_headBranch);
-            }
-            else
-            {
-                writer.WriteNull("head_branch"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "check_suite_id"u8, value._checkSuiteId, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "check_suite_node_id"u8, value._checkSuiteNodeId, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "head_branch"u8, value._headBranch, true);
             writer.WriteString("head_sha"u8, value._headSha);
             writer.WriteString("path"u8, value._path);
             writer.WriteNumber("run_number"u8, value._runNumber);
@@ -395,15 +375,8 @@ namespace GitHub.Actions
                 writer.WritePropertyName("actor"u8);
                 global::GitHub.Actions.SimpleUser.WriteCore(writer, p_actor);
             }
-            if (value._runAttempt is { } p_runAttempt)
-            {
-                writer.WriteNumber("run_attempt"u8, p_runAttempt);
-            }
-            if (value._runStartedAt is { } p_runStartedAt)
-            {
-                writer.WritePropertyName("run_started_at"u8);
-                global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, p_runStartedAt);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.Number(writer, "run_attempt"u8, value._runAttempt, false);
+            global::ActionsGen.Runtime.Serialization.JsonWrite.DateTimeOffset(writer, "run_started_at"u8, value._runStartedAt, false);
             if (value._triggeringActor is { } p_triggeringActor)
             {
                 writer.WritePropertyName("triggering_actor"u8);
@@ -443,14 +416,7 @@ namespace GitHub.Actions
             {
                 writer.WriteNull("referenced_workflows"u8);
             }
-            if (value._previousAttemptUrl is { } p_previousAttemptUrl)
-            {
-                writer.WriteString("previous_attempt_url"u8, p_previousAttemptUrl);
-            }
-            else if ((value._jsonExplicitNulls & 0x4UL) != 0)
-            {
-                writer.WriteNull("previous_attempt_url"u8);
-            }
+            global::ActionsGen.Runtime.Serialization.JsonWrite.String(writer, "previous_attempt_url"u8, value._previousAttemptUrl, (value._jsonExplicitNulls & 0x4UL) != 0);
             writer.WriteEndObject();
         }
     }
