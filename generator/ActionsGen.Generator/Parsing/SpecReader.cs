@@ -27,6 +27,12 @@ internal static class SpecReader
 
     public static Result Read(SpecFile file)
     {
+        // A byte-order mark that reached the text (the compiler usually strips it) is not part of the document.
+        if (file.Text.Length > 0 && file.Text[0] == '\uFEFF')
+        {
+            file = file with { Text = file.Text.Substring(1) };
+        }
+
         var result = new Result();
         if (string.IsNullOrWhiteSpace(file.Text))
         {
