@@ -4,6 +4,7 @@ using ActionsGen.Runtime.Tests.Infrastructure;
 namespace ActionsGen.Runtime.Tests;
 
 /// <summary>One client under load: many concurrent calls, repeated page walks, a bounded cache.</summary>
+[Collection(Isolated.Name)]
 public class LoadTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using ActionsGen.Runtime.Tests.Infrastructure;
 namespace ActionsGen.Runtime.Tests;
 
 /// <summary>Transient failures are retried on safe operations only, with bounded back-off; rate limits wait only when asked.</summary>
+[Collection(Isolated.Name)]
 public class RetryAndRateLimitTests
 {
     private static Func<RecordedRequest, Reply> FailThen(int failures, Func<Reply> failure, Func<Reply> success)
@@ -46,7 +47,7 @@ public class RetryAndRateLimitTests
     public async Task A_GET_is_retried_after_a_timeout()
     {
         await using var f = await ClientFixture.StartAsync(FailThen(1, () => Job() with { Delay = TimeSpan.FromSeconds(30) }, Job));
-        f.Http.Timeout = TimeSpan.FromMilliseconds(300);
+        f.Http.Timeout = TimeSpan.FromSeconds(2);
 
         var job = await f.Client.WorkflowJobs.GetJobForWorkflowRunAsync("o", "r", 399444496);
 
