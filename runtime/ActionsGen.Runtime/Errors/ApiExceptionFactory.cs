@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ActionsGen.Runtime.Http;
@@ -42,12 +43,6 @@ internal static class ApiExceptionFactory
 
     public static ApiErrorDetails Details(HttpResponseMessage response, string operationId, ErrorBody? error)
     {
-        var retryAfter = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
-            _ => (TimeSpan?)null,
-        };
         return new ApiErrorDetails(
             operationId,
             response.StatusCode,
@@ -57,6 +52,16 @@ internal static class ApiExceptionFactory
             error?.Errors ?? Array.Empty<ApiError>(),
             RateLimit.First(response.Headers, "x-github-request-id"),
             RateLimit.FromHeaders(response.Headers),
-            retryAfter);
+            RateLimit.RetryAfter(response.Headers));
     }
+
+    /// <summary>A success status whose body could not be read as the spec says.</summary>
+    public static InvalidResponseException InvalidResponse(HttpResponseMessage response, string operationId, JsonException error) =>
+        new(Details(response, operationId, null), ContentType(response), error);
+
+    /// <summary>A success status whose body could not be read at all (too large, too slow, no redirect target).</summary>
+    public static InvalidResponseException InvalidResponse(HttpResponseMessage response, string operationId, string reason) =>
+        new(Details(response, operationId, null), ContentType(response), reason);
+
+    private static string? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType;
 }

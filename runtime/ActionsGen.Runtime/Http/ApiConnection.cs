@@ -51,7 +51,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync<T>(response, request.OperationId, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, request.OperationId, ActionsJson.Deserialize<T>, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and reads its JSON array body.</summary>
@@ -60,15 +60,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
-        using var body = await ReadBodyAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return ActionsJson.DeserializeList<T>(body.Span);
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), error);
-        }
+        return await ReadAsync(response, request.OperationId, ActionsJson.DeserializeList<T>, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and returns its body as raw JSON (for bodies the spec gives no model).</summary>
@@ -77,16 +69,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
-        using var body = await ReadBodyAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var reader = new Utf8JsonReader(body.Span);
-            return JsonElement.ParseValue(ref reader);
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), error);
-        }
+        return await ReadAsync(response, request.OperationId, ParseElement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> for its status only (201/202/204); any body is ignored.</summary>
@@ -106,7 +89,7 @@ public sealed class ApiConnection
         using var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
         return RedirectTarget(response, uri)
             ?? response.RequestMessage?.RequestUri // the handler followed the redirect itself: this is where it went
-            ?? throw new InvalidResponseException(ApiExceptionFactory.Details(response, request.OperationId, null), ContentType(response), "expected a redirect with a Location header");
+            ?? throw ApiExceptionFactory.InvalidResponse(response, request.OperationId, "expected a redirect with a Location header");
     }
 
     /// <summary>
@@ -159,7 +142,7 @@ public sealed class ApiConnection
             IReadOnlyList<TItem> page;
             using (var response = await SendCoreAsync(HttpMethod.Get, next, null, request.OperationId, cancellationToken).ConfigureAwait(false))
             {
-                page = items(await ReadAsync<TPage>(response, request.OperationId, cancellationToken).ConfigureAwait(false));
+                page = items(await ReadAsync(response, request.OperationId, ActionsJson.Deserialize<TPage>, cancellationToken).ConfigureAwait(false));
                 var link = LinkHeader.Next(response.Headers, next);
                 if (link is not null && !SameOrigin(link, Options.BaseAddress))
                 {
@@ -214,7 +197,8 @@ public sealed class ApiConnection
                 if (cache is not null && status == 200 && response.Headers.ETag is { } etag)
                 {
                     await response.Content.LoadIntoBufferAsync(Options.MaxResponseBytes).ConfigureAwait(false);
-                    cache.Store(uri, etag.ToString(), await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), string.Join(", ", response.Headers.TryGetValues("Link", out var link) ? link : Array.Empty<string>()) is { Length: > 0 } l ? l : null);
+                    var link = response.Headers.TryGetValues("Link", out var links) ? string.Join(", ", links) : null;
+                    cache.Store(uri, etag.ToString(), await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), link);
                 }
 
                 return response;
@@ -222,7 +206,7 @@ public sealed class ApiConnection
 
             if (RetryOptions.IsTransient(response.StatusCode) && Options.Retry.CanRetry(method, attempt))
             {
-                var retryAfter = response.Headers.RetryAfter?.Delta;
+                var retryAfter = RateLimit.RetryAfter(response.Headers);
                 response.Dispose();
                 await Task.Delay(Options.Retry.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
                 continue;
@@ -274,16 +258,25 @@ public sealed class ApiConnection
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
         e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, CancellationToken cancellationToken) where T : IJsonModel<T>
+    private delegate T JsonParser<T>(ReadOnlySpan<byte> utf8Json);
+
+    private static JsonElement ParseElement(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    // Every JSON body is read the same way: whole, bounded, then parsed; a parse failure names the operation.
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, JsonParser<T> parse, CancellationToken cancellationToken)
     {
         using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
         try
         {
-            return ActionsJson.Deserialize<T>(body.Span);
+            return parse(body.Span);
         }
         catch (JsonException error)
         {
-            throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), error);
+            throw ApiExceptionFactory.InvalidResponse(response, operationId, error);
         }
     }
 
@@ -304,13 +297,11 @@ public sealed class ApiConnection
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), "the body did not arrive within the HttpClient's Timeout (" + _httpClient.Timeout + ")");
+            throw ApiExceptionFactory.InvalidResponse(response, operationId, "the body did not arrive within the HttpClient's Timeout (" + _httpClient.Timeout + ")");
         }
 
-        return body ?? throw new InvalidResponseException(ApiExceptionFactory.Details(response, operationId, null), ContentType(response), "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
+        return body ?? throw ApiExceptionFactory.InvalidResponse(response, operationId, "the body is larger than MaxResponseBytes (" + Options.MaxResponseBytes + " bytes)");
     }
-
-    private static string? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType;
 
     private static Uri? RedirectTarget(HttpResponseMessage response, Uri requestUri) =>
         (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location

@@ -49,15 +49,23 @@ public sealed record RateLimit(long Limit, long Remaining, long Used, DateTimeOf
             return null;
         }
 
-        if (response.Headers.RetryAfter is { } retryAfter)
+        if (RetryAfter(response.Headers) is { } retryAfter)
         {
-            return retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+            return retryAfter;
         }
 
         return RateLimit.FromHeaders(response.Headers) is { Remaining: 0 } limit
             ? Max(limit.Reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), TimeSpan.Zero)
             : null;
     }
+
+    /// <summary>The <c>Retry-After</c> header as a wait, whether it gives seconds or a date; null when absent.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseHeaders headers) => headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -68,7 +67,9 @@ public sealed class JsonReadContext
             return string.Empty;
         }
 
-        var hash = Hash(bytes);
+        // Sampled, not a full pass: the ends, the middle and the length tell a document's distinct strings apart well
+        // enough, and a collision costs only a miss (the full compare below still decides).
+        var hash = JsonRead.NameHash(bytes);
         var index = hash & (SlotCount - 1);
         ref var slot = ref _slots[index];
         if (slot.Value is not { } cached)
@@ -86,8 +87,4 @@ public sealed class JsonReadContext
         return value;
     }
 
-    // Sampled, not a full pass: the ends, the middle and the length tell a document's distinct strings apart well
-    // enough, and a collision costs only a miss (the full compare below still decides).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static uint Hash(ReadOnlySpan<byte> bytes) => JsonRead.NameHash(bytes);
 }
