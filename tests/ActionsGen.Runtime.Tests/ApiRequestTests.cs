@@ -38,4 +38,15 @@ public class ApiRequestTests
 
         Assert.Equal("x/caf%C3%A9%20%26%20co?q=a%2Bb%3Dc%26d", request.RelativeUri);
     }
+
+    [Fact]
+    public void Path_values_are_spelled_as_query_values_are()
+    {
+        var time = new DateTimeOffset(2026, 11, 26, 7, 5, 0, TimeSpan.FromHours(-8));
+        var path = new ApiRequest(HttpMethod.Get, "test").Literal("/").Segment("a", true).Literal("/").Segment("b", 1.5).Literal("/").Segment("c", time).Literal("/").Segment("d", -7L);
+        var query = new ApiRequest(HttpMethod.Get, "test").Literal("/").Query("a", true).Query("b", 1.5).Query("c", time).Query("d", -7L);
+
+        Assert.Equal("true/1.5/2026-11-26T07%3A05%3A00-08%3A00/-7", path.RelativeUri);
+        Assert.Equal("?a=true&b=1.5&c=2026-11-26T07%3A05%3A00-08%3A00&d=-7", query.RelativeUri);
+    }
 }

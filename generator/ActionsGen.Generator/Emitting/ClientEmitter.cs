@@ -15,7 +15,6 @@ internal static class ClientEmitter
     private const string Options = "global::ActionsGen.Runtime.ActionsClientOptions";
     private const string Token = "global::System.Threading.CancellationToken";
     private const string Task = "global::System.Threading.Tasks.Task";
-    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
     /// <summary>The nested class of request builders in each implementation; reserved in the method-name scope.</summary>
     public const string RequestsClass = "Requests";
@@ -316,15 +315,16 @@ internal static class ClientEmitter
         _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
     };
 
-    private static string PathValue(ParameterModel parameter) => parameter.Type.Kind switch
-    {
-        TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 => parameter.Name,
-        _ => Format(parameter.Type, parameter.Name),
-    };
+    // Scalars go to the runtime as they are: ApiRequest spells them the same way in a path and in a query.
+    private static bool IsScalar(TypeRef type) =>
+        type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number or TypeRefKind.Boolean or TypeRefKind.DateTime;
+
+    private static string PathValue(ParameterModel parameter) =>
+        IsScalar(parameter.Type) ? parameter.Name : Format(parameter.Type, parameter.Name);
 
     private static string QueryValue(ParameterModel parameter)
     {
-        if (parameter.Type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number or TypeRefKind.Boolean or TypeRefKind.DateTime)
+        if (IsScalar(parameter.Type))
         {
             return parameter.Name;
         }
@@ -338,13 +338,9 @@ internal static class ClientEmitter
         return $"{parameter.Name} is null ? null : {Format(parameter.Type, value)}";
     }
 
-    /// <summary>The text a non-null value goes into a URL as (the runtime escapes it).</summary>
+    /// <summary>The text a non-null non-scalar value goes into a URL as (the runtime escapes it).</summary>
     private static string Format(TypeRef type, string value) => type.Kind switch
     {
-        TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
-        TypeRefKind.Number => $"{value}.ToString(\"R\", {Invariant})",
-        TypeRefKind.DateTime => $"{value}.ToString(\"O\", {Invariant})",
-        TypeRefKind.Int32 or TypeRefKind.Int64 => $"{value}.ToString({Invariant})",
         TypeRefKind.Any => $"{value}.GetRawText()",
         TypeRefKind.Array => $"string.Join(\",\", {value})",
         _ => $"{value}.ToString()",

@@ -60,11 +60,16 @@ public sealed class ApiRequest
     }
 
     /// <summary>Appends an integer path parameter.</summary>
-    public ApiRequest Segment(string name, long value)
-    {
-        _path.Append(value.ToString(CultureInfo.InvariantCulture));
-        return this;
-    }
+    public ApiRequest Segment(string name, long value) => Segment(name, Text(value));
+
+    /// <summary>Appends a number path parameter.</summary>
+    public ApiRequest Segment(string name, double value) => Segment(name, Text(value));
+
+    /// <summary>Appends a boolean path parameter (<c>true</c>/<c>false</c>).</summary>
+    public ApiRequest Segment(string name, bool value) => Segment(name, Text(value));
+
+    /// <summary>Appends a date-time path parameter (ISO 8601).</summary>
+    public ApiRequest Segment(string name, DateTimeOffset value) => Segment(name, Text(value));
 
     /// <summary>Adds a query parameter if the caller set it.</summary>
     public ApiRequest Query(string name, string? value)
@@ -80,20 +85,26 @@ public sealed class ApiRequest
     }
 
     /// <summary>Adds an integer query parameter if the caller set it.</summary>
-    public ApiRequest Query(string name, long? value) =>
-        Query(name, value?.ToString(CultureInfo.InvariantCulture));
+    public ApiRequest Query(string name, long? value) => Query(name, value is { } v ? Text(v) : null);
 
     /// <summary>Adds a number query parameter if the caller set it.</summary>
-    public ApiRequest Query(string name, double? value) =>
-        Query(name, value?.ToString("R", CultureInfo.InvariantCulture));
+    public ApiRequest Query(string name, double? value) => Query(name, value is { } v ? Text(v) : null);
 
     /// <summary>Adds a boolean query parameter (<c>true</c>/<c>false</c>) if the caller set it.</summary>
-    public ApiRequest Query(string name, bool? value) =>
-        Query(name, value is null ? null : value.Value ? "true" : "false");
+    public ApiRequest Query(string name, bool? value) => Query(name, value is { } v ? Text(v) : null);
 
     /// <summary>Adds a date-time query parameter (ISO 8601) if the caller set it.</summary>
-    public ApiRequest Query(string name, DateTimeOffset? value) =>
-        Query(name, value?.ToString(value.Value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+    public ApiRequest Query(string name, DateTimeOffset? value) => Query(name, value is { } v ? Text(v) : null);
+
+    // How a value is spelled in a URL, path or query alike: invariant culture, lower-case booleans, ISO 8601 with 'Z' for UTC.
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Text(bool value) => value ? "true" : "false";
+
+    private static string Text(DateTimeOffset value) =>
+        value.ToString(value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>Sets the JSON body from raw JSON.</summary>
     public ApiRequest JsonBody(JsonElement body)
