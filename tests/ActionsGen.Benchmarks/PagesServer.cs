@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActionsGen.Benchmarks;
 
@@ -29,10 +23,7 @@ internal static class PagesServer
         var pages = Enumerable.Range(1, PageCount)
             .Select(page => Encoding.UTF8.GetBytes(Payload.BuildRunsPage(PerPage, (page - 1) * PerPage, PageCount * PerPage)))
             .ToArray();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = ActionsGen.Testing.KestrelLoopback.Create();
         string root = string.Empty;
         app.MapGet("/" + ListPath, async context =>
         {
@@ -53,8 +44,7 @@ internal static class PagesServer
             context.Response.ContentLength = job.Length;
             await context.Response.Body.WriteAsync(job);
         });
-        await app.StartAsync();
-        root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        root = (await ActionsGen.Testing.KestrelLoopback.StartAsync(app)).ToString();
         Console.WriteLine(root);
         await Console.In.ReadToEndAsync();
         await app.StopAsync();

@@ -1,12 +1,6 @@
-using System.Net;
 using ActionsGen.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActionsGen.Sample;
 
@@ -32,13 +26,13 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public static async Task<DemoServer> StartAsync()
     {
-        var storage = Create();
+        var storage = KestrelLoopback.Create();
         storage.Run(context => context.Request.Headers.ContainsKey("Authorization")
             ? Results.BadRequest("the token must not reach the storage host").ExecuteAsync(context)
             : context.Response.WriteAsync(DemoLog));
-        var storageAddress = await StartAsync(storage);
+        var storageAddress = await KestrelLoopback.StartAsync(storage);
 
-        var api = Create();
+        var api = KestrelLoopback.Create();
         api.Use(async (context, next) =>
         {
             if (context.Request.Headers.Authorization != "Bearer " + Token || context.Request.Headers["X-GitHub-Api-Version"] != "2022-11-28")
@@ -56,7 +50,7 @@ internal sealed class DemoServer : IAsyncDisposable
         api.MapGet("/repos/{owner}/{repo}/actions/runs", () => Example("actions/list-workflow-runs-for-repo 200"));
         api.MapGet("/repos/{owner}/{repo}/actions/runs/{runId:long}/jobs", () => Example("actions/list-jobs-for-workflow-run 200"));
         api.MapGet("/repos/{owner}/{repo}/actions/jobs/{jobId:long}/logs", (long jobId) => Results.Redirect(new Uri(storageAddress, $"job-logs/{jobId}.txt?sig=demo").AbsoluteUri));
-        var apiAddress = await StartAsync(api);
+        var apiAddress = await KestrelLoopback.StartAsync(api);
         return new DemoServer(api, storage, apiAddress);
     }
 
@@ -67,21 +61,6 @@ internal sealed class DemoServer : IAsyncDisposable
         "2020-01-20T17:44:39.0000000Z Job completed.\n";
 
     private static IResult Example(string key) => Results.Text(SpecExamples.Get(key), "application/json; charset=utf-8");
-
-    private static WebApplication Create()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        return builder.Build();
-    }
-
-    private static async Task<Uri> StartAsync(WebApplication app)
-    {
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.TrimEnd('/') + "/");
-    }
 
     public async ValueTask DisposeAsync()
     {

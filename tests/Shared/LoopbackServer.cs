@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ActionsGen.Testing;
 
@@ -79,15 +74,10 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public static async Task<LoopbackServer> StartAsync(Func<RecordedRequest, Reply>? handler = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = KestrelLoopback.Create();
         LoopbackServer? server = null;
         app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
+        server = new LoopbackServer(app, await KestrelLoopback.StartAsync(app));
         if (handler is not null)
         {
             server.Handler = handler;
