@@ -206,6 +206,9 @@ internal sealed class ApiModelBuilder
         }
     }
 
+    /// <summary>Names free for members of a generated type: not object's members, not <paramref name="taken"/>.</summary>
+    private static Identifiers.Scope MemberScope(IEnumerable<string> taken) => new(ReservedMemberNames.Concat(taken).ToArray());
+
     private TypeRef Unsupported(string pointer, string what)
     {
         // A component used in several places is resolved from each; it is reported once.
@@ -224,7 +227,7 @@ internal sealed class ApiModelBuilder
         switch (named.NamedKind)
         {
             case TypeModelKind.Enum:
-                var memberScope = new Identifiers.Scope(ReservedMemberNames.Concat(Emitting.TypeNames.ReservedMembers).Concat(new[] { name, "Value", "IsKnown" }).ToArray());
+                var memberScope = MemberScope(TypeNames.ReservedMembers.Concat(new[] { name, "Value", "IsKnown" }));
                 var members = schema.Enum
                     .Select(AnyToString)
                     .Where(v => v is not null)
@@ -240,7 +243,7 @@ internal sealed class ApiModelBuilder
                 // Add before resolving properties so recursive schemas find the type already defined.
                 var index = _types.Count;
                 _types.Add(new TypeModel(TypeModelKind.Object, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
-                var scope = new Identifiers.Scope(ReservedMemberNames.Concat(Emitting.TypeNames.ReservedMembers).Concat(new[] { name }).ToArray());
+                var scope = MemberScope(TypeNames.ReservedMembers.Concat(new[] { name }));
                 var properties = new List<PropertyModel>();
                 foreach (var property in schema.Properties)
                 {
@@ -273,7 +276,7 @@ internal sealed class ApiModelBuilder
                     var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : "default";
                     if (!methodNames.TryGetValue(tag, out var scope))
                     {
-                        methodNames[tag] = scope = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { ClientEmitter.RequestsClass }).ToArray());
+                        methodNames[tag] = scope = MemberScope(new[] { ClientEmitter.RequestsClass });
                     }
 
                     if (BuildOperation(path.Key, path.Value, method, operation, scope) is { } built)
@@ -284,7 +287,7 @@ internal sealed class ApiModelBuilder
             }
         }
 
-        var rootMembers = new Identifiers.Scope(ReservedMemberNames.Concat(new[] { clientName, "Connection" }).ToArray());
+        var rootMembers = MemberScope(new[] { clientName, "Connection" });
         var groups = operations
             .GroupBy(o => o.Tag, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
