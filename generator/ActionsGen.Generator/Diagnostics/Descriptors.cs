@@ -38,6 +38,21 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
         "ACTG010", "Two specs generate into one namespace", "The namespace '{0}' is already generated from another spec: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor PartSkipped = Create(
+        "ACTG011", "Part of the spec is not usable", "{0}: {1}; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ExternalReference = Create(
+        "ACTG012", "External reference", "The reference '{0}' points outside this document; ActionsGen never reads other files or the network, so {1}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterLocation = Create(
+        "ACTG013", "Parameter location not supported", "The parameter '{0}' of operation '{1}' is in '{2}', which ActionsGen does not send; the method has no parameter for it", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AllOfConflict = Create(
+        "ACTG014", "allOf parts disagree", "The schema at '{0}' combines parts that define the property '{1}' differently ({2}); the first definition is used", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
+        "ACTG015", "Operation filter matches nothing", "The {0} entry '{1}' of '{2}' matches no operation", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -56,6 +71,11 @@ internal static class Descriptors
         "ACTG008" => InvalidClientName,
         "ACTG009" => UndeclaredPathParameter,
         "ACTG010" => DuplicateOutput,
+        "ACTG011" => PartSkipped,
+        "ACTG012" => ExternalReference,
+        "ACTG013" => UnsupportedParameterLocation,
+        "ACTG014" => AllOfConflict,
+        "ACTG015" => FilterMatchesNothing,
         _ => InternalError,
     };
 }
