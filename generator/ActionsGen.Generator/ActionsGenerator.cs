@@ -131,15 +131,14 @@ public sealed class ActionsGenerator : IIncrementalGenerator
 
     private static void EmitType(SourceProductionContext context, EmitUnit unit)
     {
-        var prefix = unit.Namespace + "." + unit.Type.Name;
         var source = unit.Type.Kind switch
         {
             TypeModelKind.Object => ModelEmitter.Emit(unit.Namespace, unit.Type),
             TypeModelKind.Enum => EnumEmitter.Emit(unit.Namespace, unit.Type),
-            _ => UnionEmitter.Emit(unit.Namespace, unit.Type),
+            TypeModelKind.Union => UnionEmitter.Emit(unit.Namespace, unit.Type),
+            _ => IntegerOrStringEmitter.Emit(unit.Namespace, unit.Type),
         };
-        AddSource(context, prefix + ".g.cs", source);
-        AddSource(context, prefix + ".Json.g.cs", JsonEmitter.Emit(unit.Namespace, unit.Type));
+        AddSource(context, unit.Namespace + "." + unit.Type.Name + ".g.cs", source);
     }
 
     private static void AddSource(SourceProductionContext context, string hintName, string source) =>

@@ -14,7 +14,6 @@ public class CompileTests
         Assert.Empty(compile);
         var files = run.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray();
         Assert.Contains("GitHub.Actions.WorkflowRun.g.cs", files);
-        Assert.Contains("GitHub.Actions.WorkflowRun.Json.g.cs", files);
         Assert.Contains("GitHub.Actions.WorkflowId.g.cs", files);
         Assert.Contains("GitHub.Actions.JobStatus.g.cs", files);
     }

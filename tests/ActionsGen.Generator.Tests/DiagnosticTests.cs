@@ -116,7 +116,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void OneOf_of_objects_is_an_ACTG005_warning_and_the_value_is_kept_as_JsonElement()
+    public void OneOf_beside_properties_is_an_ACTG005_warning_and_the_value_is_kept_as_JsonElement()
     {
         var spec = Header + """
 
@@ -127,6 +127,8 @@ public class DiagnosticTests
                   type: object
                   properties:
                     who:
+                      type: object
+                      properties: {kind: {type: string}}
                       oneOf:
                         - type: object
                           properties: {login: {type: string}}
@@ -140,6 +142,7 @@ public class DiagnosticTests
         Assert.Equal("ACTG005", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(LineOf(spec, "who:"), Line(diagnostic));
+        Assert.Contains("oneOf", diagnostic.GetMessage());
         Assert.Empty(compile);
         Assert.Contains("global::System.Text.Json.JsonElement? Who", run.Results.Single().GeneratedSources.Single(s => s.HintName == "GitHub.Actions.Reviewer.g.cs").SourceText.ToString());
     }

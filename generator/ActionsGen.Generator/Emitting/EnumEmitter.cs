@@ -1,10 +1,13 @@
+using System.Linq;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
 /// <summary>
 /// Emits a string enum as an extensible readonly struct: the known values are static members, and any other value
-/// read from JSON is kept as it is, so a value GitHub adds later never breaks a client.
+/// read from JSON is kept as it is, so a value GitHub adds later never breaks a client. The known values are one
+/// <c>JsonEnumValues</c> table; reading and <c>IsKnown</c> are runtime calls over it.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -14,56 +17,38 @@ internal static class EnumEmitter
         w.FileHeader(ns);
         var self = TypeNames.Qualified(ns, type.Name);
         w.DocComment(type.Description, "Known values are static members; any other value is kept as read (see IsKnown).");
-        w.Line($"[{TypeNames.ConverterAttribute}(typeof({TypeNames.Converter(ns, type.Name)}))]");
+        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
         using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>, {TypeNames.JsonModel}<{self}>"))
         {
+            var values = string.Join(", ", type.Members.Select(m => SourceWriter.Literal(m.Value)));
+            w.Line($"private static readonly {JsonCode.EnumValues} {MemberNames.JsonTable} = new({values});");
             w.Line("private readonly string? _value;");
             w.Line();
-            w.DocComment($"Creates a value; use the static members for the known ones.");
-            using (w.Block($"public {type.Name}(string value)"))
-            {
-                w.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            }
-
+            w.DocComment("Creates a value; use the static members for the known ones.");
+            w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line();
             foreach (var member in type.Members)
             {
-                w.Line();
-                w.DocElement("summary", "The value " + member.Value);
-                w.Line($"public static {self} {member.Name} => new {self}({SourceWriter.Literal(member.Value)});");
+                w.DocElement("summary", "The value " + member.Value + ".");
+                w.Line($"public static {self} {member.Name} => new({SourceWriter.Literal(member.Value)});");
             }
 
             w.Line();
             w.DocComment("The value as it appears in JSON.");
-            w.Line("public string Value => _value ?? string.Empty;");
+            w.Line($"public string {MemberNames.EnumValue} => _value ?? string.Empty;");
             w.Line();
             w.DocComment("Whether the value is one of those the spec lists.");
-            w.Line("public bool IsKnown => Value switch");
-            w.Line("{");
-            w.Indent();
-            foreach (var member in type.Members)
-            {
-                w.Line($"{SourceWriter.Literal(member.Value)} => true,");
-            }
-
-            w.Line("_ => false,");
-            w.Unindent();
-            w.Line("};");
+            w.Line($"public bool {MemberNames.EnumIsKnown} => {MemberNames.JsonTable}.Contains(_value);");
             w.Line();
-            w.Line($"public static implicit operator {self}(string value) => new {self}(value);");
-            w.Line();
+            w.Line($"public static implicit operator {self}(string value) => new(value);");
             w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-            w.Line();
             w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-            w.Line();
             w.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-            w.Line();
             w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-            w.Line();
             w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-            w.Line();
             w.Line("public override string ToString() => Value;");
-            w.Line();
-            ModelEmitter.JsonModelMembers(w, ns, type.Name);
+            w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new({MemberNames.JsonTable}.Read(ref reader, context));");
+            w.Line($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value) => writer.WriteStringValue(value.Value);");
         }
 
         w.FileFooter();

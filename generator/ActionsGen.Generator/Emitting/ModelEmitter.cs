@@ -1,11 +1,16 @@
+using System.Linq;
+using System.Text;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a model class: sealed, init-only properties with docs from the spec, <c>required</c> where the spec requires
-/// a non-null value. Properties have explicit backing fields so the generated reader can fill them directly: no
-/// setter calls, which keeps the first deserialization in a process cheap to JIT.
+/// Emits a model class with its JSON code: sealed, init-only properties with docs from the spec, <c>required</c> where
+/// the spec requires a non-null value. The JSON code is data plus one line per property in each direction: a
+/// <c>JsonPropertyTable</c> of the names, a reading constructor with one <c>case</c> per property, and a writer with
+/// one call per property; the runtime does the rest. Properties have explicit backing fields that the reader fills
+/// directly: no setter calls, so the first read in a process has fewer methods to compile.
 /// </summary>
 internal static class ModelEmitter
 {
@@ -14,58 +19,101 @@ internal static class ModelEmitter
         var w = new SourceWriter();
         w.FileHeader(ns);
         var self = TypeNames.Qualified(ns, type.Name);
+        var order = JsonCode.TableOrder(type);
+        var tracksNulls = type.Properties.Any(p => !p.Required);
         w.DocComment(type.Description);
-        w.Line($"[{TypeNames.ConverterAttribute}(typeof({TypeNames.Converter(ns, type.Name)}))]");
+        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
         using (w.Block($"public sealed partial class {type.Name} : {TypeNames.JsonModel}<{self}>"))
         {
+            w.Line($"private static readonly {JsonCode.PropertyTable} {MemberNames.JsonTable} = new({Table(type, order)});");
             foreach (var property in type.Properties)
             {
                 var nullable = TypeNames.IsNullable(property);
-                w.Line($"private {TypeNames.Of(property.Type, ns, nullable)} {TypeNames.Field(property)}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
+                w.Line($"private {TypeNames.Of(property.Type, ns, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
             }
 
-            if (TypeNames.NullTracked(type).Count > 0)
+            if (tracksNulls)
             {
-                w.Line($"private ulong {TypeNames.ExplicitNullsField};");
+                w.Line($"private {JsonCode.Bits} {MemberNames.NullsField};");
             }
 
             w.Line();
             w.DocComment($"Creates an empty {type.Name}.");
-            w.Line($"public {type.Name}()");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("// For the generated reader, which sets every required member or throws.");
-            w.Line("#pragma warning disable CS8618");
-            w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-            w.Line($"private {type.Name}({TypeNames.ReadContext}? context)");
-            w.Line("{");
-            w.Line("}");
-            w.Line("#pragma warning restore CS8618");
-            foreach (var property in type.Properties)
+            using (w.Block($"public {type.Name}()"))
             {
-                w.Line();
-                w.DocComment(property.Description);
-                var nullable = TypeNames.IsNullable(property);
-                var required = nullable ? string.Empty : "required ";
-                var field = TypeNames.Field(property);
-                w.Line($"public {required}{TypeNames.Of(property.Type, ns, nullable)} {property.Name} {{ get => {field}; init => {field} = value; }}");
             }
 
             w.Line();
-            JsonModelMembers(w, ns, type.Name);
+            foreach (var property in type.Properties)
+            {
+                w.DocComment(property.Description);
+                var nullable = TypeNames.IsNullable(property);
+                var required = nullable ? string.Empty : "required ";
+                w.Line($"public {required}{TypeNames.Of(property.Type, ns, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
+            }
+
+            w.Line();
+            Reader(w, ns, type, order, tracksNulls);
+            w.Line();
+            w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new(ref reader, context);");
+            w.Line();
+            using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
+            {
+                w.Line($"var w = new {JsonCode.ObjectWriter}(writer, {MemberNames.JsonTable}, {(tracksNulls ? "value." + MemberNames.NullsField : "default")});");
+                foreach (var property in type.Properties)
+                {
+                    w.Line(JsonCode.Write(ns, property.Type, order.IndexOf(property), "value." + property.Field));
+                }
+
+                w.Line("w.End();");
+            }
         }
 
         w.FileFooter();
         return w.ToString();
     }
 
-    /// <summary>The explicit <c>IJsonModel&lt;T&gt;</c> implementation every generated type has, forwarding to its generated reader and writer.</summary>
-    public static void JsonModelMembers(SourceWriter w, string ns, string name)
+    // The reading constructor: one case per property, by table index; the runtime skips unknown properties, keeps
+    // explicit nulls and checks the required ones.
+    private static void Reader(SourceWriter w, string ns, TypeModel type, System.Collections.Generic.List<PropertyModel> order, bool tracksNulls)
     {
-        var self = TypeNames.Qualified(ns, name);
-        w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => ReadCore(ref reader, context);");
-        w.Line();
-        w.Line($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value) => WriteCore(writer, value);");
+        w.Line("#pragma warning disable CS8618 // the reader sets every required member or throws");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        using (w.Block($"private {type.Name}(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
+        {
+            w.Line($"var r = new {JsonCode.ObjectReader}(ref reader, context, {MemberNames.JsonTable});");
+            using (w.Block("for (int i; (i = r.Next(ref reader)) >= 0;)"))
+            {
+                if (order.Count > 0)
+                {
+                    using (w.Block("switch (i)"))
+                    {
+                        for (var i = 0; i < order.Count; i++)
+                        {
+                            w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(ns, order[i].Type)}; break;");
+                        }
+                    }
+                }
+            }
+
+            w.Line(tracksNulls ? $"{MemberNames.NullsField} = r.End(ref reader);" : "r.End(ref reader);");
+        }
+
+        w.Line("#pragma warning restore CS8618");
+    }
+
+    // new JsonPropertyTable("Name", nonNullCount, requiredCount, "a", "b", …)
+    private static string Table(TypeModel type, System.Collections.Generic.List<PropertyModel> order)
+    {
+        var nonNull = order.Count(p => !TypeNames.IsNullable(p));
+        var required = order.Count(p => p.Required);
+        var text = new StringBuilder();
+        text.Append(SourceWriter.Literal(type.Name)).Append(", ").Append(nonNull).Append(", ").Append(required);
+        foreach (var property in order)
+        {
+            text.Append(", ").Append(SourceWriter.Literal(property.JsonName));
+        }
+
+        return text.ToString();
     }
 }

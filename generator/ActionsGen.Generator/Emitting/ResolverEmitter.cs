@@ -24,21 +24,16 @@ internal static class ResolverEmitter
             w.Line($"public static {TypeNames.Qualified(model.Namespace, ClassName)} Instance {{ get; }} = new {TypeNames.Qualified(model.Namespace, ClassName)}();");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            using (w.Block($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options)"))
+            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options) =>");
+            w.Indent();
+            foreach (var name in model.TypeNames)
             {
-                foreach (var name in model.TypeNames)
-                {
-                    var type = TypeNames.Qualified(model.Namespace, name);
-                    using (w.Block($"if (type == typeof({type}))"))
-                    {
-                        w.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<{type}>(options, new {TypeNames.Converter(model.Namespace, name)}());");
-                    }
-
-                    w.Line();
-                }
-
-                w.Line("return null;");
+                var type = TypeNames.Qualified(model.Namespace, name);
+                w.Line($"type == typeof({type}) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<{type}>.TypeInfo(options) :");
             }
+
+            w.Line("null;");
+            w.Unindent();
         }
 
         w.FileFooter();

@@ -27,38 +27,13 @@ internal static class TypeNames
             TypeRefKind.DateTime => "global::System.DateTimeOffset",
             TypeRefKind.Any => "global::System.Text.Json.JsonElement",
             TypeRefKind.Named => Qualified(ns, type.Name!),
+            TypeRefKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, ns, type.ElementNullable) + ">",
             _ => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, ns, type.ElementNullable) + ">",
         };
         return nullable ? name + "?" : name;
     }
 
     public static string Qualified(string ns, string name) => "global::" + ns + "." + name;
-
-    public static string Converter(string ns, string name) => Qualified(ns, name + "JsonConverter");
-
-    /// <summary>The internal member that remembers which optional properties were read as an explicit JSON null.</summary>
-    public const string ExplicitNullsField = "_jsonExplicitNulls";
-
-    /// <summary>Member names the generated code uses on every type; the naming rule keeps properties off them.</summary>
-    public static readonly string[] ReservedMembers = { "ReadCore", "WriteCore", "MissingRequired" };
-
-    /// <summary>The backing field of a property: <c>_</c> and the property name with a lower-case first letter.</summary>
-    public static string Field(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
-
-    /// <summary>Optional nullable properties, in order, whose explicit nulls are remembered (the first 64).</summary>
-    public static System.Collections.Generic.List<PropertyModel> NullTracked(TypeModel type)
-    {
-        var tracked = new System.Collections.Generic.List<PropertyModel>();
-        foreach (var property in type.Properties)
-        {
-            if (!property.Required && property.Nullable && tracked.Count < 64)
-            {
-                tracked.Add(property);
-            }
-        }
-
-        return tracked;
-    }
 
     /// <summary>Whether a property's C# type admits null: anything but a required, non-nullable property.</summary>
     public static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;

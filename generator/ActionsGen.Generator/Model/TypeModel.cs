@@ -10,25 +10,57 @@ internal enum TypeModelKind
 
     /// <summary>A value that is an integer or a string (oneOf integer|string).</summary>
     IntegerOrString,
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> of other schemas: a struct with one case per branch.</summary>
+    Union,
 }
 
 /// <summary>A named type to generate. <see cref="Name"/> is a unique C# identifier; <see cref="SchemaName"/> is where it came from.</summary>
+/// <param name="Cases">For <see cref="TypeModelKind.Union"/>: the cases, in spec order.</param>
+/// <param name="Discriminator">For a union: the property whose value names the case, if the spec gives one.</param>
 internal sealed record TypeModel(
     TypeModelKind Kind,
     string Name,
     string SchemaName,
     string? Description,
     EquatableArray<PropertyModel> Properties,
-    EquatableArray<EnumMemberModel> Members);
+    EquatableArray<EnumMemberModel> Members,
+    EquatableArray<UnionCaseModel> Cases = default,
+    string? Discriminator = null);
 
-/// <summary>A property of an object. <see cref="JsonName"/> is the exact name on the wire.</summary>
+/// <summary>A property of an object. <see cref="JsonName"/> is the exact name on the wire; <see cref="Field"/> its backing field.</summary>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
+    string Field,
     TypeRef Type,
     bool Required,
     bool Nullable,
     string? Description);
+
+/// <summary>The JSON type a union case is recognised by.</summary>
+internal enum UnionCaseKind
+{
+    Any,
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+/// <summary>
+/// One case of a union: its C# name (<c>Is{Name}</c>, <c>TryGet{Name}</c>), its type, the JSON type and required
+/// properties that recognise it, and the discriminator values that name it.
+/// </summary>
+internal sealed record UnionCaseModel(
+    string Name,
+    string Parameter,
+    TypeRef Type,
+    UnionCaseKind Kind,
+    EquatableArray<string> Required,
+    EquatableArray<string> Tags);
 
 /// <summary>A known value of a string enum.</summary>
 internal sealed record EnumMemberModel(string Value, string Name);
@@ -44,6 +76,9 @@ internal enum TypeRefKind
     Any,
     Named,
     Array,
+
+    /// <summary>A JSON object used as a map (<c>additionalProperties</c>): <c>IReadOnlyDictionary&lt;string, T&gt;</c>.</summary>
+    Map,
 }
 
 /// <summary>The type of a property, parameter or array item.</summary>
@@ -61,10 +96,12 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Name = null, TypeRef? E
 
     public static TypeRef ArrayOf(TypeRef element, bool elementNullable) => new(TypeRefKind.Array, Element: element, ElementNullable: elementNullable);
 
+    public static TypeRef MapOf(TypeRef element, bool elementNullable) => new(TypeRefKind.Map, Element: element, ElementNullable: elementNullable);
+
     /// <summary>True when the C# type is a struct (needs <c>?</c> to hold null as <c>Nullable&lt;T&gt;</c>).</summary>
     public bool IsValueType => Kind switch
     {
-        TypeRefKind.String or TypeRefKind.Array => false,
+        TypeRefKind.String or TypeRefKind.Array or TypeRefKind.Map => false,
         TypeRefKind.Named => NamedKind != TypeModelKind.Object,
         _ => true,
     };

@@ -112,6 +112,27 @@ internal static class Identifiers
             return name;
         }
 
+        /// <summary>
+        /// Like <see cref="Claim"/>, for a name that brings other names with it (a property and its field): the
+        /// smallest suffix for which the name and all of <paramref name="derived"/>'s names are free; takes them all.
+        /// </summary>
+        public string ClaimWith(string candidate, System.Func<string, string[]> derived)
+        {
+            var name = candidate;
+            for (var i = 2; _taken.Contains(name) || System.Array.Exists(derived(name), _taken.Contains); i++)
+            {
+                name = candidate + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _taken.Add(name);
+            foreach (var other in derived(name))
+            {
+                _taken.Add(other);
+            }
+
+            return name;
+        }
+
         public void Reserve(string name) => _taken.Add(name);
 
         public bool IsTaken(string name) => _taken.Contains(name);

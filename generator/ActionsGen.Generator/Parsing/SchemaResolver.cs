@@ -15,7 +15,7 @@ namespace ActionsGen.Generator.Parsing;
 /// OpenAPI schemas → <see cref="TypeModel"/>s and <see cref="TypeRef"/>s: names each component, defines a type the first
 /// time it is reached, and reports what it cannot model at the schema's line.
 /// </summary>
-internal sealed class SchemaResolver
+internal sealed partial class SchemaResolver
 {
     private static readonly string[] ReservedMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
 
@@ -47,7 +47,7 @@ internal sealed class SchemaResolver
         NameComponents();
         foreach (var pair in Components())
         {
-            Resolve(pair.Value, Identifiers.Pascal(pair.Key), "#/components/schemas/" + YamlScan.EscapePointer(pair.Key));
+            Resolve(pair.Value, Identifiers.Pascal(pair.Key), ComponentPointer(pair.Key));
         }
     }
 
@@ -63,29 +63,17 @@ internal sealed class SchemaResolver
         {
             if (KindOf(pair.Value) is { } kind)
             {
-                var pointer = "#/components/schemas/" + YamlScan.EscapePointer(pair.Key);
-                _byDefinition[pointer] = TypeRef.Named(ClaimTypeName(Identifiers.Pascal(pair.Key)), kind);
+                _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(Identifiers.Pascal(pair.Key)), kind);
             }
         }
     }
 
-    public string ClaimTypeName(string candidate)
-    {
-        var name = candidate;
-        for (var i = 2; _typeNames.IsTaken(name) || _typeNames.IsTaken(name + "JsonConverter"); i++)
-        {
-            name = candidate + i.ToString(CultureInfo.InvariantCulture);
-        }
+    public string ClaimTypeName(string candidate) => _typeNames.Claim(candidate);
 
-        _typeNames.Reserve(name);
-        _typeNames.Reserve(name + "JsonConverter");
-        return name;
-    }
-
-    /// <summary>What named type a schema becomes, or null when it maps to a built-in type.</summary>
+    /// <summary>What named type a schema becomes, or null when it maps to a built-in type (or is resolved through another schema).</summary>
     private static TypeModelKind? KindOf(OpenApiSchema schema)
     {
-        if (schema.Enum.Count > 0 && (schema.Type is null or "string"))
+        if (schema.Enum.Count > 0 && (schema.Type is null or "string") && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0)
         {
             return TypeModelKind.Enum;
         }
@@ -95,7 +83,12 @@ internal sealed class SchemaResolver
             return TypeModelKind.IntegerOrString;
         }
 
-        if (schema.Properties.Count > 0 && (schema.Type is null or "object") && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0)
+        if (schema.Type is null or "object" && Choices(schema).Count > 1 && schema.Properties.Count == 0)
+        {
+            return TypeModelKind.Union;
+        }
+
+        if (schema.Type is null or "object" && (schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && IsObjectAllOf(schema))) && Choices(schema).Count == 0)
         {
             return TypeModelKind.Object;
         }
@@ -103,16 +96,27 @@ internal sealed class SchemaResolver
         return null;
     }
 
+    /// <summary>The branches of a oneOf/anyOf that can hold a value: a <c>type: 'null'</c> branch only makes it nullable.</summary>
+    private static List<OpenApiSchema> Choices(OpenApiSchema schema) =>
+        (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Where(c => c is not null && c.Type != "null").ToList();
+
+    /// <summary>Whether a value of <paramref name="schema"/> may be null: <c>nullable</c>, or a null branch of a oneOf/anyOf.</summary>
+    public static bool IsNullable(OpenApiSchema? schema) =>
+        schema is null || schema.Nullable || schema.OneOf.Concat(schema.AnyOf).Any(c => c is null || c.Nullable || c.Type == "null");
+
+    private static bool IsObjectAllOf(OpenApiSchema schema) =>
+        schema.AllOf.Any(part => part is not null && (part.Properties.Count > 0 || part.AllOf.Count > 0 || part.Type == "object"));
+
     private static bool IsIntegerOrString(OpenApiSchema schema)
     {
-        var choices = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        var choices = Choices(schema);
         if (choices.Count != 2 || schema.Properties.Count > 0)
         {
             return false;
         }
 
         var types = new HashSet<string?>(choices.Select(c => c.Type));
-        return types.Contains("integer") && types.Contains("string") && choices.All(c => c.Enum.Count == 0);
+        return types.Contains("integer") && types.Contains("string") && choices.All(c => c.Enum.Count == 0 && c.Reference is null);
     }
 
     /// <summary>The type for <paramref name="schema"/>, defined at <paramref name="pointer"/>; named after <paramref name="contextName"/> if it needs a type of its own.</summary>
@@ -133,7 +137,7 @@ internal sealed class SchemaResolver
 
             if (reference.IsLocal && reference.Type == Microsoft.OpenApi.Models.ReferenceType.Schema)
             {
-                var componentPointer = "#/components/schemas/" + YamlScan.EscapePointer(reference.Id);
+                var componentPointer = ComponentPointer(reference.Id);
                 if (_document.Components?.Schemas?.TryGetValue(reference.Id, out var component) == true && !ReferenceEquals(component, schema))
                 {
                     return Resolve(component, Identifiers.Pascal(reference.Id), componentPointer);
@@ -154,19 +158,20 @@ internal sealed class SchemaResolver
             return known;
         }
 
-        if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0)
+        if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && Choices(schema).Count == 0)
         {
-            return Resolve(schema.AllOf[0], contextName, pointer + "/allOf/0");
+            return Resolve(schema.AllOf[0], contextName, PartPointer(schema.AllOf[0], pointer + "/allOf/0"));
         }
 
-        if (schema.AllOf.Count > 0)
+        if (Choices(schema) is { Count: 1 } single && schema.Properties.Count == 0 && schema.AllOf.Count == 0)
         {
-            return Unsupported(pointer, "'allOf' with more than one schema");
+            var index = (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).IndexOf(single[0]);
+            return Resolve(single[0], contextName, PartPointer(single[0], pointer + (schema.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/") + index.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && !IsIntegerOrString(schema))
+        if (Choices(schema).Count > 1 && (schema.Properties.Count > 0 || schema.AllOf.Count > 0))
         {
-            return Unsupported(pointer, schema.OneOf.Count > 0 ? "'oneOf' other than integer|string" : "'anyOf' other than integer|string");
+            return Unsupported(pointer, "'oneOf'/'anyOf' together with properties or 'allOf' in one schema (only the combination cannot be typed: give the choice its own schema)");
         }
 
         if (KindOf(schema) is { } kind)
@@ -178,6 +183,18 @@ internal sealed class SchemaResolver
             return named;
         }
 
+        if (schema.AllOf.Count > 1)
+        {
+            // allOf of schemas without properties (constraints on one type): the first part that says what the value is.
+            var typed = schema.AllOf.ToList().FindIndex(part => part?.Type is not null || part?.Reference is not null);
+            return typed < 0 ? TypeRef.Any : Resolve(schema.AllOf[typed], contextName, PartPointer(schema.AllOf[typed], pointer + "/allOf/" + typed.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return Scalar(schema, contextName, pointer);
+    }
+
+    private TypeRef Scalar(OpenApiSchema schema, string contextName, string pointer)
+    {
         switch (schema.Type)
         {
             case "string":
@@ -194,16 +211,30 @@ internal sealed class SchemaResolver
                     return TypeRef.ArrayOf(TypeRef.Any, elementNullable: true);
                 }
 
-                var element = Resolve(schema.Items, contextName + "Item", pointer + "/items");
-                return TypeRef.ArrayOf(element, schema.Items.Nullable);
+                var element = Resolve(schema.Items, contextName + "Item", PartPointer(schema.Items, pointer + "/items"));
+                return TypeRef.ArrayOf(element, IsNullable(schema.Items) && element.Kind != TypeRefKind.Any);
             case null or "object":
+                if (schema.AdditionalProperties is { } values && schema.AdditionalPropertiesAllowed)
+                {
+                    var value = Resolve(values, contextName + "Value", PartPointer(values, pointer + "/additionalProperties"));
+                    return TypeRef.MapOf(value, IsNullable(values) && value.Kind != TypeRefKind.Any);
+                }
+
                 // Free-form: kept as raw JSON, nothing lost.
+                return TypeRef.Any;
+            case "null":
                 return TypeRef.Any;
             default:
                 _diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidSchema, _path, _scan.Find(pointer), pointer, $"'{schema.Type}' is not an OpenAPI type"));
                 return TypeRef.Any;
         }
     }
+
+    private static string ComponentPointer(string id) => "#/components/schemas/" + YamlScan.EscapePointer(id);
+
+    /// <summary>Where a sub-schema is defined: its component when it is a reference, else <paramref name="inline"/>.</summary>
+    private static string PartPointer(OpenApiSchema? part, string inline) =>
+        part?.Reference is { IsLocal: true, Type: ReferenceType.Schema } r && !part.UnresolvedReference ? ComponentPointer(r.Id) : inline;
 
     /// <summary>Names free for members of a generated type: not object's members, not <paramref name="taken"/>.</summary>
     public static Identifiers.Scope MemberScope(IEnumerable<string> taken) => new(ReservedMemberNames.Concat(taken).ToArray());
@@ -226,7 +257,7 @@ internal sealed class SchemaResolver
         switch (named.NamedKind)
         {
             case TypeModelKind.Enum:
-                var memberScope = MemberScope(TypeNames.ReservedMembers.Concat(new[] { name, "Value", "IsKnown" }));
+                var memberScope = MemberNames.ForEnum(name);
                 var members = schema.Enum
                     .Select(OpenApiValues.Text)
                     .Where(v => v is not null)
@@ -238,26 +269,11 @@ internal sealed class SchemaResolver
             case TypeModelKind.IntegerOrString:
                 _types.Add(new TypeModel(TypeModelKind.IntegerOrString, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
                 break;
+            case TypeModelKind.Union:
+                DefineUnion(schema, name, pointer);
+                break;
             default:
-                // Add before resolving properties so recursive schemas find the type already defined.
-                var index = _types.Count;
-                _types.Add(new TypeModel(TypeModelKind.Object, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
-                var scope = MemberScope(TypeNames.ReservedMembers.Concat(new[] { name }));
-                var properties = new List<PropertyModel>();
-                foreach (var property in schema.Properties)
-                {
-                    var propertyName = scope.Claim(Identifiers.Pascal(property.Key));
-                    var type = Resolve(property.Value, name + propertyName, pointer + "/properties/" + YamlScan.EscapePointer(property.Key));
-                    properties.Add(new PropertyModel(
-                        property.Key,
-                        propertyName,
-                        type,
-                        schema.Required.Contains(property.Key),
-                        property.Value?.Nullable ?? true,
-                        property.Value?.Description));
-                }
-
-                _types[index] = _types[index] with { Properties = properties.ToEquatableArray() };
+                DefineObject(schema, name, pointer);
                 break;
         }
     }

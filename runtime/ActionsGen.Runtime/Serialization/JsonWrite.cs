@@ -86,4 +86,17 @@ public static class JsonWrite
             writer.WriteNull(name);
         }
     }
+
+    /// <summary>Writes raw JSON; an undefined element (a default <see cref="JsonElement"/>) is written as null.</summary>
+    public static void Any(Utf8JsonWriter writer, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
+    }
 }

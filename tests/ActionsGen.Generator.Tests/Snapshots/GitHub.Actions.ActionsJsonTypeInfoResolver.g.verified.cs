@@ -11,204 +11,46 @@ namespace GitHub.Actions
         public static global::GitHub.Actions.ActionsJsonTypeInfoResolver Instance { get; } = new global::GitHub.Actions.ActionsJsonTypeInfoResolver();
 
         /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::GitHub.Actions.ApprovalEnvironment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.ApprovalEnvironment>(options, new global::GitHub.Actions.ApprovalEnvironmentJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.BasicError))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.BasicError>(options, new global::GitHub.Actions.BasicErrorJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.Deployment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.Deployment>(options, new global::GitHub.Actions.DeploymentJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.DeploymentReviewState))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.DeploymentReviewState>(options, new global::GitHub.Actions.DeploymentReviewStateJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.DeploymentReviewer))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.DeploymentReviewer>(options, new global::GitHub.Actions.DeploymentReviewerJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.DeploymentReviewerType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.DeploymentReviewerType>(options, new global::GitHub.Actions.DeploymentReviewerTypeJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.EnvironmentApprovalState))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.EnvironmentApprovalState>(options, new global::GitHub.Actions.EnvironmentApprovalStateJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.EnvironmentApprovals))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.EnvironmentApprovals>(options, new global::GitHub.Actions.EnvironmentApprovalsJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.GitActor))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.GitActor>(options, new global::GitHub.Actions.GitActorJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.Job))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.Job>(options, new global::GitHub.Actions.JobJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobConclusion))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobConclusion>(options, new global::GitHub.Actions.JobConclusionJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobFilter))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobFilter>(options, new global::GitHub.Actions.JobFilterJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobList))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobList>(options, new global::GitHub.Actions.JobListJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobStatus>(options, new global::GitHub.Actions.JobStatusJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobStep))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobStep>(options, new global::GitHub.Actions.JobStepJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.JobStepStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.JobStepStatus>(options, new global::GitHub.Actions.JobStepStatusJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.MinimalRepository))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.MinimalRepository>(options, new global::GitHub.Actions.MinimalRepositoryJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PendingDeployment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PendingDeployment>(options, new global::GitHub.Actions.PendingDeploymentJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PendingDeploymentEnvironment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PendingDeploymentEnvironment>(options, new global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PendingDeploymentReviewer))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PendingDeploymentReviewer>(options, new global::GitHub.Actions.PendingDeploymentReviewerJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PullRequestMinimal))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PullRequestMinimal>(options, new global::GitHub.Actions.PullRequestMinimalJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PullRequestRef))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PullRequestRef>(options, new global::GitHub.Actions.PullRequestRefJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.PullRequestRepo))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.PullRequestRepo>(options, new global::GitHub.Actions.PullRequestRepoJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.ReferencedWorkflow))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.ReferencedWorkflow>(options, new global::GitHub.Actions.ReferencedWorkflowJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.RerunRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.RerunRequest>(options, new global::GitHub.Actions.RerunRequestJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.ReviewCustomGatesRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.ReviewCustomGatesRequest>(options, new global::GitHub.Actions.ReviewCustomGatesRequestJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.ReviewPendingDeploymentsRequest>(options, new global::GitHub.Actions.ReviewPendingDeploymentsRequestJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.SimpleCommit))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.SimpleCommit>(options, new global::GitHub.Actions.SimpleCommitJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.SimpleUser))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.SimpleUser>(options, new global::GitHub.Actions.SimpleUserJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowId>(options, new global::GitHub.Actions.WorkflowIdJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRun))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRun>(options, new global::GitHub.Actions.WorkflowRunJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunBillable))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunBillable>(options, new global::GitHub.Actions.WorkflowRunBillableJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunBillableUsage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunBillableUsage>(options, new global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunConclusion))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunConclusion>(options, new global::GitHub.Actions.WorkflowRunConclusionJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunJobTiming))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunJobTiming>(options, new global::GitHub.Actions.WorkflowRunJobTimingJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunList))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunList>(options, new global::GitHub.Actions.WorkflowRunListJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunStatus>(options, new global::GitHub.Actions.WorkflowRunStatusJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunStatusFilter))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunStatusFilter>(options, new global::GitHub.Actions.WorkflowRunStatusFilterJsonConverter());
-            }
-
-            if (type == typeof(global::GitHub.Actions.WorkflowRunUsage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::GitHub.Actions.WorkflowRunUsage>(options, new global::GitHub.Actions.WorkflowRunUsageJsonConverter());
-            }
-
-            return null;
-        }
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
+            type == typeof(global::GitHub.Actions.ApprovalEnvironment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ApprovalEnvironment>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.BasicError) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.BasicError>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.Deployment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Deployment>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.DeploymentReviewState) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewState>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.DeploymentReviewer) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewer>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.DeploymentReviewerType) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewerType>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.EnvironmentApprovalState) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovalState>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.EnvironmentApprovals) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovals>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.GitActor) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.GitActor>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.Job) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Job>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobConclusion) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobConclusion>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobFilter) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobFilter>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobList) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobList>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStatus>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobStep) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStep>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.JobStepStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStepStatus>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.MinimalRepository) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.MinimalRepository>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PendingDeployment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeployment>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PendingDeploymentEnvironment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentEnvironment>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PendingDeploymentReviewer) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentReviewer>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PullRequestMinimal) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestMinimal>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PullRequestRef) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRef>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.PullRequestRepo) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRepo>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.ReferencedWorkflow) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReferencedWorkflow>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.RerunRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.RerunRequest>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.ReviewCustomGatesRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewCustomGatesRequest>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.SimpleCommit) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleCommit>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.SimpleUser) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleUser>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowId) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowId>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRun) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRun>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunBillable) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillable>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunBillableUsage) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillableUsage>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunConclusion) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunConclusion>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunJobTiming) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunJobTiming>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunList) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunList>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatus>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunStatusFilter) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatusFilter>.TypeInfo(options) :
+            type == typeof(global::GitHub.Actions.WorkflowRunUsage) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunUsage>.TypeInfo(options) :
+            null;
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>An environment the review applies to.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ApprovalEnvironmentJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ApprovalEnvironment>))]
     public sealed partial class ApprovalEnvironment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("ApprovalEnvironment", 7, 7, "id", "node_id", "name", "url", "html_url", "created_at", "updated_at");
         private long _id;
         private string _nodeId = default!;
         private string _name = default!;
@@ -20,30 +21,49 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long Id { get => _id; init => _id = value; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+        public required string Name { get => _name; init => _name = value; }
+        public required string Url { get => _url; init => _url = value; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
+        public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ApprovalEnvironment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private ApprovalEnvironment(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _nodeId = r.String(ref reader); break;
+                    case 2: _name = r.String(ref reader); break;
+                    case 3: _url = r.String(ref reader); break;
+                    case 4: _htmlUrl = r.String(ref reader); break;
+                    case 5: _createdAt = r.DateTime(ref reader); break;
+                    case 6: _updatedAt = r.DateTime(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.ApprovalEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
-        public required string Name { get => _name; init => _name = value; }
-
-        public required string Url { get => _url; init => _url = value; }
-
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
-        public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
-
-        public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
-
-        static global::GitHub.Actions.ApprovalEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ApprovalEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ApprovalEnvironment value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._id);
+            w.String(1, value._nodeId);
+            w.String(2, value._name);
+            w.String(3, value._url);
+            w.String(4, value._htmlUrl);
+            w.DateTime(5, value._createdAt);
+            w.DateTime(6, value._updatedAt);
+            w.End();
+        }
     }
 }

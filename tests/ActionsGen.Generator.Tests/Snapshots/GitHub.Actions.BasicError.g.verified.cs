@@ -4,37 +4,55 @@
 namespace GitHub.Actions
 {
     /// <summary>Basic Error</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.BasicErrorJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.BasicError>))]
     public sealed partial class BasicError : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("BasicError", 0, 0, "message", "documentation_url", "url", "status");
         private string? _message;
         private string? _documentationUrl;
         private string? _url;
         private string? _status;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty BasicError.</summary>
         public BasicError()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public string? Message { get => _message; init => _message = value; }
+        public string? DocumentationUrl { get => _documentationUrl; init => _documentationUrl = value; }
+        public string? Url { get => _url; init => _url = value; }
+        public string? Status { get => _status; init => _status = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private BasicError(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private BasicError(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _message = r.String(ref reader); break;
+                    case 1: _documentationUrl = r.String(ref reader); break;
+                    case 2: _url = r.String(ref reader); break;
+                    case 3: _status = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public string? Message { get => _message; init => _message = value; }
+        static global::GitHub.Actions.BasicError global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public string? DocumentationUrl { get => _documentationUrl; init => _documentationUrl = value; }
-
-        public string? Url { get => _url; init => _url = value; }
-
-        public string? Status { get => _status; init => _status = value; }
-
-        static global::GitHub.Actions.BasicError global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.BasicError>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.BasicError value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.String(0, value._message);
+            w.String(1, value._documentationUrl);
+            w.String(2, value._url);
+            w.String(3, value._status);
+            w.End();
+        }
     }
 }

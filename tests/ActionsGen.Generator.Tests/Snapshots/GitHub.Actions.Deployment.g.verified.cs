@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A request for a specific ref(branch,sha,tag) to be deployed</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Deployment>))]
     public sealed partial class Deployment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("Deployment", 12, 14, "url", "id", "node_id", "sha", "ref", "task", "payload", "environment", "created_at", "updated_at", "statuses_url", "repository_url", "description", "creator", "original_environment", "transient_environment", "production_environment");
         private string _url = default!;
         private long _id;
         private string _nodeId = default!;
@@ -24,63 +25,93 @@ namespace GitHub.Actions
         private string _repositoryUrl = default!;
         private bool? _transientEnvironment;
         private bool? _productionEnvironment;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty Deployment.</summary>
         public Deployment()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Deployment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         public required string Url { get => _url; init => _url = value; }
-
         /// <summary>Unique identifier of the deployment</summary>
         public required long Id { get => _id; init => _id = value; }
-
         public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
         public required string Sha { get => _sha; init => _sha = value; }
-
         /// <summary>The ref to deploy. This can be a branch, tag, or sha.</summary>
         public required string Ref { get => _ref; init => _ref = value; }
-
         /// <summary>Parameter to specify a task to execute</summary>
         public required string Task { get => _task; init => _task = value; }
-
         /// <summary>Extra information for the deployment: any JSON value.</summary>
         public required global::System.Text.Json.JsonElement Payload { get => _payload; init => _payload = value; }
-
         public string? OriginalEnvironment { get => _originalEnvironment; init => _originalEnvironment = value; }
-
         /// <summary>Name for the target deployment environment.</summary>
         public required string Environment { get => _environment; init => _environment = value; }
-
         public string? Description { get => _description; init => _description = value; }
-
         public global::GitHub.Actions.SimpleUser? Creator { get => _creator; init => _creator = value; }
-
         public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
-
         public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
-
         public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
-
         public required string RepositoryUrl { get => _repositoryUrl; init => _repositoryUrl = value; }
-
         /// <summary>Specifies if the given environment is will no longer exist at some point in the future. Default: false.</summary>
         public bool? TransientEnvironment { get => _transientEnvironment; init => _transientEnvironment = value; }
-
         /// <summary>Specifies if the given environment is one that end-users directly interact with. Default: false.</summary>
         public bool? ProductionEnvironment { get => _productionEnvironment; init => _productionEnvironment = value; }
 
-        static global::GitHub.Actions.Deployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Deployment(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _url = r.String(ref reader); break;
+                    case 1: _id = r.Int64(ref reader); break;
+                    case 2: _nodeId = r.String(ref reader); break;
+                    case 3: _sha = r.String(ref reader); break;
+                    case 4: _ref = r.String(ref reader); break;
+                    case 5: _task = r.String(ref reader); break;
+                    case 6: _payload = r.Any(ref reader); break;
+                    case 7: _environment = r.String(ref reader); break;
+                    case 8: _createdAt = r.DateTime(ref reader); break;
+                    case 9: _updatedAt = r.DateTime(ref reader); break;
+                    case 10: _statusesUrl = r.String(ref reader); break;
+                    case 11: _repositoryUrl = r.String(ref reader); break;
+                    case 12: _description = r.String(ref reader); break;
+                    case 13: _creator = r.Model<global::GitHub.Actions.SimpleUser>(ref reader); break;
+                    case 14: _originalEnvironment = r.String(ref reader); break;
+                    case 15: _transientEnvironment = r.Boolean(ref reader); break;
+                    case 16: _productionEnvironment = r.Boolean(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value) => WriteCore(writer, value);
+        static global::GitHub.Actions.Deployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Deployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Deployment value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.String(0, value._url);
+            w.Number(1, value._id);
+            w.String(2, value._nodeId);
+            w.String(3, value._sha);
+            w.String(4, value._ref);
+            w.String(5, value._task);
+            w.Any(6, value._payload);
+            w.String(14, value._originalEnvironment);
+            w.String(7, value._environment);
+            w.String(12, value._description);
+            w.Model<global::GitHub.Actions.SimpleUser>(13, value._creator);
+            w.DateTime(8, value._createdAt);
+            w.DateTime(9, value._updatedAt);
+            w.String(10, value._statusesUrl);
+            w.String(11, value._repositoryUrl);
+            w.Boolean(15, value._transientEnvironment);
+            w.Boolean(16, value._productionEnvironment);
+            w.End();
+        }
     }
 }

@@ -5,50 +5,34 @@ namespace GitHub.Actions
 {
     /// <summary>Whether to approve or reject deployment to the specified environments.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentReviewStateJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewState>))]
     public readonly partial struct DeploymentReviewState : global::System.IEquatable<global::GitHub.Actions.DeploymentReviewState>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewState>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("approved", "rejected");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public DeploymentReviewState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public DeploymentReviewState(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value approved</summary>
-        public static global::GitHub.Actions.DeploymentReviewState Approved => new global::GitHub.Actions.DeploymentReviewState("approved");
-
-        /// <summary>The value rejected</summary>
-        public static global::GitHub.Actions.DeploymentReviewState Rejected => new global::GitHub.Actions.DeploymentReviewState("rejected");
+        /// <summary>The value approved.</summary>
+        public static global::GitHub.Actions.DeploymentReviewState Approved => new("approved");
+        /// <summary>The value rejected.</summary>
+        public static global::GitHub.Actions.DeploymentReviewState Rejected => new("rejected");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "approved" => true,
-            "rejected" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.DeploymentReviewState(string value) => new global::GitHub.Actions.DeploymentReviewState(value);
-
+        public static implicit operator global::GitHub.Actions.DeploymentReviewState(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.DeploymentReviewState left, global::GitHub.Actions.DeploymentReviewState right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.DeploymentReviewState left, global::GitHub.Actions.DeploymentReviewState right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.DeploymentReviewState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.DeploymentReviewState other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.DeploymentReviewState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewState value) => WriteCore(writer, value);
+        static global::GitHub.Actions.DeploymentReviewState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewState value) => writer.WriteStringValue(value.Value);
     }
 }

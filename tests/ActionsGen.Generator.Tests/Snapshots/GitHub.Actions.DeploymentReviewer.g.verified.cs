@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>The reviewer: a user (type User) or a team (type Team); the fields of the other kind are absent.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentReviewerJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewer>))]
     public sealed partial class DeploymentReviewer : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("DeploymentReviewer", 0, 0, "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "name", "slug", "description", "privacy", "notification_setting", "permission", "members_url", "repositories_url", "parent");
         private string? _login;
         private long? _id;
         private string? _nodeId;
@@ -34,77 +35,116 @@ namespace GitHub.Actions
         private string? _membersUrl;
         private string? _repositoriesUrl;
         private global::GitHub.Actions.DeploymentReviewer? _parent;
-        private ulong _jsonExplicitNulls;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty DeploymentReviewer.</summary>
         public DeploymentReviewer()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public string? Login { get => _login; init => _login = value; }
+        public long? Id { get => _id; init => _id = value; }
+        public string? NodeId { get => _nodeId; init => _nodeId = value; }
+        public string? AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
+        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
+        public string? Url { get => _url; init => _url = value; }
+        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public string? FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
+        public string? FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
+        public string? GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
+        public string? StarredUrl { get => _starredUrl; init => _starredUrl = value; }
+        public string? SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
+        public string? OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
+        public string? ReposUrl { get => _reposUrl; init => _reposUrl = value; }
+        public string? EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
+        public string? ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
+        public string? Type { get => _type; init => _type = value; }
+        public bool? SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
+        public string? Name { get => _name; init => _name = value; }
+        public string? Slug { get => _slug; init => _slug = value; }
+        public string? Description { get => _description; init => _description = value; }
+        public string? Privacy { get => _privacy; init => _privacy = value; }
+        public string? NotificationSetting { get => _notificationSetting; init => _notificationSetting = value; }
+        public string? Permission { get => _permission; init => _permission = value; }
+        public string? MembersUrl { get => _membersUrl; init => _membersUrl = value; }
+        public string? RepositoriesUrl { get => _repositoriesUrl; init => _repositoriesUrl = value; }
+        public global::GitHub.Actions.DeploymentReviewer? Parent { get => _parent; init => _parent = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private DeploymentReviewer(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private DeploymentReviewer(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _login = r.String(ref reader); break;
+                    case 1: _id = r.Int64(ref reader); break;
+                    case 2: _nodeId = r.String(ref reader); break;
+                    case 3: _avatarUrl = r.String(ref reader); break;
+                    case 4: _gravatarId = r.String(ref reader); break;
+                    case 5: _url = r.String(ref reader); break;
+                    case 6: _htmlUrl = r.String(ref reader); break;
+                    case 7: _followersUrl = r.String(ref reader); break;
+                    case 8: _followingUrl = r.String(ref reader); break;
+                    case 9: _gistsUrl = r.String(ref reader); break;
+                    case 10: _starredUrl = r.String(ref reader); break;
+                    case 11: _subscriptionsUrl = r.String(ref reader); break;
+                    case 12: _organizationsUrl = r.String(ref reader); break;
+                    case 13: _reposUrl = r.String(ref reader); break;
+                    case 14: _eventsUrl = r.String(ref reader); break;
+                    case 15: _receivedEventsUrl = r.String(ref reader); break;
+                    case 16: _type = r.String(ref reader); break;
+                    case 17: _siteAdmin = r.Boolean(ref reader); break;
+                    case 18: _name = r.String(ref reader); break;
+                    case 19: _slug = r.String(ref reader); break;
+                    case 20: _description = r.String(ref reader); break;
+                    case 21: _privacy = r.String(ref reader); break;
+                    case 22: _notificationSetting = r.String(ref reader); break;
+                    case 23: _permission = r.String(ref reader); break;
+                    case 24: _membersUrl = r.String(ref reader); break;
+                    case 25: _repositoriesUrl = r.String(ref reader); break;
+                    case 26: _parent = r.Model<global::GitHub.Actions.DeploymentReviewer>(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public string? Login { get => _login; init => _login = value; }
+        static global::GitHub.Actions.DeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public long? Id { get => _id; init => _id = value; }
-
-        public string? NodeId { get => _nodeId; init => _nodeId = value; }
-
-        public string? AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
-
-        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
-
-        public string? Url { get => _url; init => _url = value; }
-
-        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
-        public string? FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
-
-        public string? FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
-
-        public string? GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
-
-        public string? StarredUrl { get => _starredUrl; init => _starredUrl = value; }
-
-        public string? SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
-
-        public string? OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
-
-        public string? ReposUrl { get => _reposUrl; init => _reposUrl = value; }
-
-        public string? EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-
-        public string? ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
-
-        public string? Type { get => _type; init => _type = value; }
-
-        public bool? SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
-
-        public string? Name { get => _name; init => _name = value; }
-
-        public string? Slug { get => _slug; init => _slug = value; }
-
-        public string? Description { get => _description; init => _description = value; }
-
-        public string? Privacy { get => _privacy; init => _privacy = value; }
-
-        public string? NotificationSetting { get => _notificationSetting; init => _notificationSetting = value; }
-
-        public string? Permission { get => _permission; init => _permission = value; }
-
-        public string? MembersUrl { get => _membersUrl; init => _membersUrl = value; }
-
-        public string? RepositoriesUrl { get => _repositoriesUrl; init => _repositoriesUrl = value; }
-
-        public global::GitHub.Actions.DeploymentReviewer? Parent { get => _parent; init => _parent = value; }
-
-        static global::GitHub.Actions.DeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewer value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.String(0, value._login);
+            w.Number(1, value._id);
+            w.String(2, value._nodeId);
+            w.String(3, value._avatarUrl);
+            w.String(4, value._gravatarId);
+            w.String(5, value._url);
+            w.String(6, value._htmlUrl);
+            w.String(7, value._followersUrl);
+            w.String(8, value._followingUrl);
+            w.String(9, value._gistsUrl);
+            w.String(10, value._starredUrl);
+            w.String(11, value._subscriptionsUrl);
+            w.String(12, value._organizationsUrl);
+            w.String(13, value._reposUrl);
+            w.String(14, value._eventsUrl);
+            w.String(15, value._receivedEventsUrl);
+            w.String(16, value._type);
+            w.Boolean(17, value._siteAdmin);
+            w.String(18, value._name);
+            w.String(19, value._slug);
+            w.String(20, value._description);
+            w.String(21, value._privacy);
+            w.String(22, value._notificationSetting);
+            w.String(23, value._permission);
+            w.String(24, value._membersUrl);
+            w.String(25, value._repositoriesUrl);
+            w.Model<global::GitHub.Actions.DeploymentReviewer>(26, value._parent);
+            w.End();
+        }
     }
 }

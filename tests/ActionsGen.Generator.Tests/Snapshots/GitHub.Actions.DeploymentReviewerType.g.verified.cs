@@ -5,50 +5,34 @@ namespace GitHub.Actions
 {
     /// <summary>The type of reviewer.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.DeploymentReviewerTypeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewerType>))]
     public readonly partial struct DeploymentReviewerType : global::System.IEquatable<global::GitHub.Actions.DeploymentReviewerType>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("User", "Team");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public DeploymentReviewerType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public DeploymentReviewerType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value User</summary>
-        public static global::GitHub.Actions.DeploymentReviewerType User => new global::GitHub.Actions.DeploymentReviewerType("User");
-
-        /// <summary>The value Team</summary>
-        public static global::GitHub.Actions.DeploymentReviewerType Team => new global::GitHub.Actions.DeploymentReviewerType("Team");
+        /// <summary>The value User.</summary>
+        public static global::GitHub.Actions.DeploymentReviewerType User => new("User");
+        /// <summary>The value Team.</summary>
+        public static global::GitHub.Actions.DeploymentReviewerType Team => new("Team");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "User" => true,
-            "Team" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.DeploymentReviewerType(string value) => new global::GitHub.Actions.DeploymentReviewerType(value);
-
+        public static implicit operator global::GitHub.Actions.DeploymentReviewerType(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.DeploymentReviewerType left, global::GitHub.Actions.DeploymentReviewerType right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.DeploymentReviewerType left, global::GitHub.Actions.DeploymentReviewerType right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.DeploymentReviewerType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.DeploymentReviewerType other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.DeploymentReviewerType global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value) => WriteCore(writer, value);
+        static global::GitHub.Actions.DeploymentReviewerType global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.DeploymentReviewerType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.DeploymentReviewerType value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -5,54 +5,36 @@ namespace GitHub.Actions
 {
     /// <summary>Whether deployment to the environment(s) was approved or rejected or pending (with comments)</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.EnvironmentApprovalStateJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovalState>))]
     public readonly partial struct EnvironmentApprovalState : global::System.IEquatable<global::GitHub.Actions.EnvironmentApprovalState>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("approved", "rejected", "pending");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public EnvironmentApprovalState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public EnvironmentApprovalState(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value approved</summary>
-        public static global::GitHub.Actions.EnvironmentApprovalState Approved => new global::GitHub.Actions.EnvironmentApprovalState("approved");
-
-        /// <summary>The value rejected</summary>
-        public static global::GitHub.Actions.EnvironmentApprovalState Rejected => new global::GitHub.Actions.EnvironmentApprovalState("rejected");
-
-        /// <summary>The value pending</summary>
-        public static global::GitHub.Actions.EnvironmentApprovalState Pending => new global::GitHub.Actions.EnvironmentApprovalState("pending");
+        /// <summary>The value approved.</summary>
+        public static global::GitHub.Actions.EnvironmentApprovalState Approved => new("approved");
+        /// <summary>The value rejected.</summary>
+        public static global::GitHub.Actions.EnvironmentApprovalState Rejected => new("rejected");
+        /// <summary>The value pending.</summary>
+        public static global::GitHub.Actions.EnvironmentApprovalState Pending => new("pending");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "approved" => true,
-            "rejected" => true,
-            "pending" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.EnvironmentApprovalState(string value) => new global::GitHub.Actions.EnvironmentApprovalState(value);
-
+        public static implicit operator global::GitHub.Actions.EnvironmentApprovalState(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.EnvironmentApprovalState left, global::GitHub.Actions.EnvironmentApprovalState right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.EnvironmentApprovalState left, global::GitHub.Actions.EnvironmentApprovalState right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.EnvironmentApprovalState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.EnvironmentApprovalState other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.EnvironmentApprovalState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value) => WriteCore(writer, value);
+        static global::GitHub.Actions.EnvironmentApprovalState global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovalState>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovalState value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>An entry in the reviews log for environment deployments</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.EnvironmentApprovalsJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovals>))]
     public sealed partial class EnvironmentApprovals : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("EnvironmentApprovals", 4, 4, "state", "comment", "environments", "user");
         private global::GitHub.Actions.EnvironmentApprovalState _state;
         private string _comment = default!;
         private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment> _environments = default!;
@@ -17,28 +18,44 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private EnvironmentApprovals(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>Whether deployment to the environment(s) was approved or rejected or pending (with comments)</summary>
         public required global::GitHub.Actions.EnvironmentApprovalState State { get => _state; init => _state = value; }
-
         /// <summary>The comment submitted with the deployment review</summary>
         public required string Comment { get => _comment; init => _comment = value; }
-
         /// <summary>The list of environments that were approved or rejected</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ApprovalEnvironment> Environments { get => _environments; init => _environments = value; }
-
         /// <summary>A GitHub user.</summary>
         public required global::GitHub.Actions.SimpleUser User { get => _user; init => _user = value; }
 
-        static global::GitHub.Actions.EnvironmentApprovals global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private EnvironmentApprovals(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _state = r.Model<global::GitHub.Actions.EnvironmentApprovalState>(ref reader); break;
+                    case 1: _comment = r.String(ref reader); break;
+                    case 2: _environments = r.Models<global::GitHub.Actions.ApprovalEnvironment>(ref reader); break;
+                    case 3: _user = r.Model<global::GitHub.Actions.SimpleUser>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value) => WriteCore(writer, value);
+        static global::GitHub.Actions.EnvironmentApprovals global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.EnvironmentApprovals>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.EnvironmentApprovals value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Value<global::GitHub.Actions.EnvironmentApprovalState>(0, value._state);
+            w.String(1, value._comment);
+            w.Models<global::GitHub.Actions.ApprovalEnvironment>(2, value._environments);
+            w.Model<global::GitHub.Actions.SimpleUser>(3, value._user);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>The author or committer of a commit.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.GitActorJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.GitActor>))]
     public sealed partial class GitActor : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("GitActor", 2, 2, "name", "email");
         private string _name = default!;
         private string _email = default!;
 
@@ -15,20 +16,34 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required string Name { get => _name; init => _name = value; }
+        public required string Email { get => _email; init => _email = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GitActor(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private GitActor(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _name = r.String(ref reader); break;
+                    case 1: _email = r.String(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required string Name { get => _name; init => _name = value; }
+        static global::GitHub.Actions.GitActor global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string Email { get => _email; init => _email = value; }
-
-        static global::GitHub.Actions.GitActor global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.GitActor>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.GitActor value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.String(0, value._name);
+            w.String(1, value._email);
+            w.End();
+        }
     }
 }

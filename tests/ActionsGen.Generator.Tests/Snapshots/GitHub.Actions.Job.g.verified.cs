@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Information of a job execution in a workflow run</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Job>))]
     public sealed partial class Job : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("Job", 12, 21, "id", "run_id", "run_url", "node_id", "head_sha", "url", "status", "started_at", "name", "steps", "check_run_url", "labels", "html_url", "conclusion", "completed_at", "runner_id", "runner_name", "runner_group_id", "runner_group_name", "workflow_name", "head_branch", "run_attempt", "created_at");
         private long _id;
         private long _runId;
         private string _runUrl = default!;
@@ -30,86 +31,122 @@ namespace GitHub.Actions
         private string? _headBranch;
         private long? _runAttempt;
         private global::System.DateTimeOffset? _createdAt;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty Job.</summary>
         public Job()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Job(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The id of the job.</summary>
         public required long Id { get => _id; init => _id = value; }
-
         /// <summary>The id of the associated workflow run.</summary>
         public required long RunId { get => _runId; init => _runId = value; }
-
         public required string RunUrl { get => _runUrl; init => _runUrl = value; }
-
         public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
         /// <summary>The SHA of the commit that is being run.</summary>
         public required string HeadSha { get => _headSha; init => _headSha = value; }
-
         public required string Url { get => _url; init => _url = value; }
-
         public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
         public required global::GitHub.Actions.JobStatus Status { get => _status; init => _status = value; }
-
         /// <summary>The outcome of the job.</summary>
         public global::GitHub.Actions.JobConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
-
         /// <summary>The time that the job started, in ISO 8601 format.</summary>
         public required global::System.DateTimeOffset StartedAt { get => _startedAt; init => _startedAt = value; }
-
         /// <summary>The time that the job finished, in ISO 8601 format.</summary>
         public global::System.DateTimeOffset? CompletedAt { get => _completedAt; init => _completedAt = value; }
-
         /// <summary>The name of the job.</summary>
         public required string Name { get => _name; init => _name = value; }
-
         /// <summary>Steps in this job.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.JobStep> Steps { get => _steps; init => _steps = value; }
-
         public required string CheckRunUrl { get => _checkRunUrl; init => _checkRunUrl = value; }
-
         /// <summary>Labels for the workflow job. Specified by the "runs_on" attribute in the action's workflow file.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Labels { get => _labels; init => _labels = value; }
-
         /// <summary>The ID of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public long? RunnerId { get => _runnerId; init => _runnerId = value; }
-
         /// <summary>The name of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public string? RunnerName { get => _runnerName; init => _runnerName = value; }
-
         /// <summary>The ID of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public long? RunnerGroupId { get => _runnerGroupId; init => _runnerGroupId = value; }
-
         /// <summary>The name of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public string? RunnerGroupName { get => _runnerGroupName; init => _runnerGroupName = value; }
-
         /// <summary>The name of the workflow.</summary>
         public string? WorkflowName { get => _workflowName; init => _workflowName = value; }
-
         /// <summary>The name of the current branch.</summary>
         public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
-
         /// <summary>Attempt number of the associated workflow run, 1 for first attempt and higher if the workflow was re-run.</summary>
         public long? RunAttempt { get => _runAttempt; init => _runAttempt = value; }
-
         /// <summary>The time that the job created, in ISO 8601 format.</summary>
         public global::System.DateTimeOffset? CreatedAt { get => _createdAt; init => _createdAt = value; }
 
-        static global::GitHub.Actions.Job global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Job(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _runId = r.Int64(ref reader); break;
+                    case 2: _runUrl = r.String(ref reader); break;
+                    case 3: _nodeId = r.String(ref reader); break;
+                    case 4: _headSha = r.String(ref reader); break;
+                    case 5: _url = r.String(ref reader); break;
+                    case 6: _status = r.Model<global::GitHub.Actions.JobStatus>(ref reader); break;
+                    case 7: _startedAt = r.DateTime(ref reader); break;
+                    case 8: _name = r.String(ref reader); break;
+                    case 9: _steps = r.Models<global::GitHub.Actions.JobStep>(ref reader); break;
+                    case 10: _checkRunUrl = r.String(ref reader); break;
+                    case 11: _labels = r.Value<global::System.Collections.Generic.IReadOnlyList<string>, global::ActionsGen.Runtime.Serialization.ListCodec<string, global::ActionsGen.Runtime.Serialization.StringCodec>>(ref reader); break;
+                    case 12: _htmlUrl = r.String(ref reader); break;
+                    case 13: _conclusion = r.Model<global::GitHub.Actions.JobConclusion>(ref reader); break;
+                    case 14: _completedAt = r.DateTime(ref reader); break;
+                    case 15: _runnerId = r.Int64(ref reader); break;
+                    case 16: _runnerName = r.String(ref reader); break;
+                    case 17: _runnerGroupId = r.Int64(ref reader); break;
+                    case 18: _runnerGroupName = r.String(ref reader); break;
+                    case 19: _workflowName = r.String(ref reader); break;
+                    case 20: _headBranch = r.String(ref reader); break;
+                    case 21: _runAttempt = r.Int64(ref reader); break;
+                    case 22: _createdAt = r.DateTime(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value) => WriteCore(writer, value);
+        static global::GitHub.Actions.Job global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.Job>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.Job value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.Number(0, value._id);
+            w.Number(1, value._runId);
+            w.String(2, value._runUrl);
+            w.String(3, value._nodeId);
+            w.String(4, value._headSha);
+            w.String(5, value._url);
+            w.String(12, value._htmlUrl);
+            w.Value<global::GitHub.Actions.JobStatus>(6, value._status);
+            w.Value<global::GitHub.Actions.JobConclusion>(13, value._conclusion);
+            w.DateTime(7, value._startedAt);
+            w.DateTime(14, value._completedAt);
+            w.String(8, value._name);
+            w.Models<global::GitHub.Actions.JobStep>(9, value._steps);
+            w.String(10, value._checkRunUrl);
+            w.Object<global::System.Collections.Generic.IReadOnlyList<string>, global::ActionsGen.Runtime.Serialization.ListCodec<string, global::ActionsGen.Runtime.Serialization.StringCodec>>(11, value._labels);
+            w.Number(15, value._runnerId);
+            w.String(16, value._runnerName);
+            w.Number(17, value._runnerGroupId);
+            w.String(18, value._runnerGroupName);
+            w.String(19, value._workflowName);
+            w.String(20, value._headBranch);
+            w.Number(21, value._runAttempt);
+            w.DateTime(22, value._createdAt);
+            w.End();
+        }
     }
 }

@@ -5,70 +5,44 @@ namespace GitHub.Actions
 {
     /// <summary>The outcome of the job.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobConclusionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobConclusion>))]
     public readonly partial struct JobConclusion : global::System.IEquatable<global::GitHub.Actions.JobConclusion>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("success", "failure", "neutral", "cancelled", "skipped", "timed_out", "action_required");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public JobConclusion(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobConclusion(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value success</summary>
-        public static global::GitHub.Actions.JobConclusion Success => new global::GitHub.Actions.JobConclusion("success");
-
-        /// <summary>The value failure</summary>
-        public static global::GitHub.Actions.JobConclusion Failure => new global::GitHub.Actions.JobConclusion("failure");
-
-        /// <summary>The value neutral</summary>
-        public static global::GitHub.Actions.JobConclusion Neutral => new global::GitHub.Actions.JobConclusion("neutral");
-
-        /// <summary>The value cancelled</summary>
-        public static global::GitHub.Actions.JobConclusion Cancelled => new global::GitHub.Actions.JobConclusion("cancelled");
-
-        /// <summary>The value skipped</summary>
-        public static global::GitHub.Actions.JobConclusion Skipped => new global::GitHub.Actions.JobConclusion("skipped");
-
-        /// <summary>The value timed_out</summary>
-        public static global::GitHub.Actions.JobConclusion TimedOut => new global::GitHub.Actions.JobConclusion("timed_out");
-
-        /// <summary>The value action_required</summary>
-        public static global::GitHub.Actions.JobConclusion ActionRequired => new global::GitHub.Actions.JobConclusion("action_required");
+        /// <summary>The value success.</summary>
+        public static global::GitHub.Actions.JobConclusion Success => new("success");
+        /// <summary>The value failure.</summary>
+        public static global::GitHub.Actions.JobConclusion Failure => new("failure");
+        /// <summary>The value neutral.</summary>
+        public static global::GitHub.Actions.JobConclusion Neutral => new("neutral");
+        /// <summary>The value cancelled.</summary>
+        public static global::GitHub.Actions.JobConclusion Cancelled => new("cancelled");
+        /// <summary>The value skipped.</summary>
+        public static global::GitHub.Actions.JobConclusion Skipped => new("skipped");
+        /// <summary>The value timed_out.</summary>
+        public static global::GitHub.Actions.JobConclusion TimedOut => new("timed_out");
+        /// <summary>The value action_required.</summary>
+        public static global::GitHub.Actions.JobConclusion ActionRequired => new("action_required");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "success" => true,
-            "failure" => true,
-            "neutral" => true,
-            "cancelled" => true,
-            "skipped" => true,
-            "timed_out" => true,
-            "action_required" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.JobConclusion(string value) => new global::GitHub.Actions.JobConclusion(value);
-
+        public static implicit operator global::GitHub.Actions.JobConclusion(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.JobConclusion left, global::GitHub.Actions.JobConclusion right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.JobConclusion left, global::GitHub.Actions.JobConclusion right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.JobConclusion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.JobConclusion other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.JobConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value) => WriteCore(writer, value);
+        static global::GitHub.Actions.JobConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobConclusion value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -5,50 +5,34 @@ namespace GitHub.Actions
 {
     /// <summary>Which attempts of a workflow run to list jobs for.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobFilterJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobFilter>))]
     public readonly partial struct JobFilter : global::System.IEquatable<global::GitHub.Actions.JobFilter>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("latest", "all");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public JobFilter(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobFilter(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value latest</summary>
-        public static global::GitHub.Actions.JobFilter Latest => new global::GitHub.Actions.JobFilter("latest");
-
-        /// <summary>The value all</summary>
-        public static global::GitHub.Actions.JobFilter All => new global::GitHub.Actions.JobFilter("all");
+        /// <summary>The value latest.</summary>
+        public static global::GitHub.Actions.JobFilter Latest => new("latest");
+        /// <summary>The value all.</summary>
+        public static global::GitHub.Actions.JobFilter All => new("all");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "latest" => true,
-            "all" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.JobFilter(string value) => new global::GitHub.Actions.JobFilter(value);
-
+        public static implicit operator global::GitHub.Actions.JobFilter(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.JobFilter left, global::GitHub.Actions.JobFilter right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.JobFilter left, global::GitHub.Actions.JobFilter right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.JobFilter other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.JobFilter other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.JobFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value) => WriteCore(writer, value);
+        static global::GitHub.Actions.JobFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobFilter value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A page of jobs.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobList>))]
     public sealed partial class JobList : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("JobList", 2, 2, "total_count", "jobs");
         private long _totalCount;
         private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> _jobs = default!;
 
@@ -15,20 +16,34 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> Jobs { get => _jobs; init => _jobs = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private JobList(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private JobList(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _totalCount = r.Int64(ref reader); break;
+                    case 1: _jobs = r.Models<global::GitHub.Actions.Job>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+        static global::GitHub.Actions.JobList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.Job> Jobs { get => _jobs; init => _jobs = value; }
-
-        static global::GitHub.Actions.JobList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobList value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobList value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._totalCount);
+            w.Models<global::GitHub.Actions.Job>(1, value._jobs);
+            w.End();
+        }
     }
 }

@@ -5,66 +5,42 @@ namespace GitHub.Actions
 {
     /// <summary>The phase of the lifecycle that the job is currently in.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStatus>))]
     public readonly partial struct JobStatus : global::System.IEquatable<global::GitHub.Actions.JobStatus>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("queued", "in_progress", "completed", "waiting", "requested", "pending");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public JobStatus(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value queued</summary>
-        public static global::GitHub.Actions.JobStatus Queued => new global::GitHub.Actions.JobStatus("queued");
-
-        /// <summary>The value in_progress</summary>
-        public static global::GitHub.Actions.JobStatus InProgress => new global::GitHub.Actions.JobStatus("in_progress");
-
-        /// <summary>The value completed</summary>
-        public static global::GitHub.Actions.JobStatus Completed => new global::GitHub.Actions.JobStatus("completed");
-
-        /// <summary>The value waiting</summary>
-        public static global::GitHub.Actions.JobStatus Waiting => new global::GitHub.Actions.JobStatus("waiting");
-
-        /// <summary>The value requested</summary>
-        public static global::GitHub.Actions.JobStatus Requested => new global::GitHub.Actions.JobStatus("requested");
-
-        /// <summary>The value pending</summary>
-        public static global::GitHub.Actions.JobStatus Pending => new global::GitHub.Actions.JobStatus("pending");
+        /// <summary>The value queued.</summary>
+        public static global::GitHub.Actions.JobStatus Queued => new("queued");
+        /// <summary>The value in_progress.</summary>
+        public static global::GitHub.Actions.JobStatus InProgress => new("in_progress");
+        /// <summary>The value completed.</summary>
+        public static global::GitHub.Actions.JobStatus Completed => new("completed");
+        /// <summary>The value waiting.</summary>
+        public static global::GitHub.Actions.JobStatus Waiting => new("waiting");
+        /// <summary>The value requested.</summary>
+        public static global::GitHub.Actions.JobStatus Requested => new("requested");
+        /// <summary>The value pending.</summary>
+        public static global::GitHub.Actions.JobStatus Pending => new("pending");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "queued" => true,
-            "in_progress" => true,
-            "completed" => true,
-            "waiting" => true,
-            "requested" => true,
-            "pending" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.JobStatus(string value) => new global::GitHub.Actions.JobStatus(value);
-
+        public static implicit operator global::GitHub.Actions.JobStatus(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.JobStatus left, global::GitHub.Actions.JobStatus right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.JobStatus left, global::GitHub.Actions.JobStatus right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.JobStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.JobStatus other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.JobStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value) => WriteCore(writer, value);
+        static global::GitHub.Actions.JobStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStatus value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A step of a job.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobStepJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStep>))]
     public sealed partial class JobStep : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("JobStep", 3, 6, "name", "status", "number", "conclusion", "started_at", "completed_at");
         private string _name = default!;
         private global::GitHub.Actions.JobStepStatus _status;
         private global::GitHub.Actions.JobConclusion? _conclusion;
@@ -19,33 +20,51 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private JobStep(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The name of the job.</summary>
         public required string Name { get => _name; init => _name = value; }
-
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
         public required global::GitHub.Actions.JobStepStatus Status { get => _status; init => _status = value; }
-
         /// <summary>The outcome of the job.</summary>
         public global::GitHub.Actions.JobConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
-
         public required long Number { get => _number; init => _number = value; }
-
         /// <summary>The time that the step started, in ISO 8601 format.</summary>
         public global::System.DateTimeOffset? StartedAt { get => _startedAt; init => _startedAt = value; }
-
         /// <summary>The time that the job finished, in ISO 8601 format.</summary>
         public global::System.DateTimeOffset? CompletedAt { get => _completedAt; init => _completedAt = value; }
 
-        static global::GitHub.Actions.JobStep global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private JobStep(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _name = r.String(ref reader); break;
+                    case 1: _status = r.Model<global::GitHub.Actions.JobStepStatus>(ref reader); break;
+                    case 2: _number = r.Int64(ref reader); break;
+                    case 3: _conclusion = r.Model<global::GitHub.Actions.JobConclusion>(ref reader); break;
+                    case 4: _startedAt = r.DateTime(ref reader); break;
+                    case 5: _completedAt = r.DateTime(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value) => WriteCore(writer, value);
+        static global::GitHub.Actions.JobStep global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStep>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStep value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.String(0, value._name);
+            w.Value<global::GitHub.Actions.JobStepStatus>(1, value._status);
+            w.Value<global::GitHub.Actions.JobConclusion>(3, value._conclusion);
+            w.Number(2, value._number);
+            w.DateTime(4, value._startedAt);
+            w.DateTime(5, value._completedAt);
+            w.End();
+        }
     }
 }

@@ -5,54 +5,36 @@ namespace GitHub.Actions
 {
     /// <summary>The phase of the lifecycle that the job step is currently in.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.JobStepStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStepStatus>))]
     public readonly partial struct JobStepStatus : global::System.IEquatable<global::GitHub.Actions.JobStepStatus>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("queued", "in_progress", "completed");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public JobStepStatus(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public JobStepStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value queued</summary>
-        public static global::GitHub.Actions.JobStepStatus Queued => new global::GitHub.Actions.JobStepStatus("queued");
-
-        /// <summary>The value in_progress</summary>
-        public static global::GitHub.Actions.JobStepStatus InProgress => new global::GitHub.Actions.JobStepStatus("in_progress");
-
-        /// <summary>The value completed</summary>
-        public static global::GitHub.Actions.JobStepStatus Completed => new global::GitHub.Actions.JobStepStatus("completed");
+        /// <summary>The value queued.</summary>
+        public static global::GitHub.Actions.JobStepStatus Queued => new("queued");
+        /// <summary>The value in_progress.</summary>
+        public static global::GitHub.Actions.JobStepStatus InProgress => new("in_progress");
+        /// <summary>The value completed.</summary>
+        public static global::GitHub.Actions.JobStepStatus Completed => new("completed");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "queued" => true,
-            "in_progress" => true,
-            "completed" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.JobStepStatus(string value) => new global::GitHub.Actions.JobStepStatus(value);
-
+        public static implicit operator global::GitHub.Actions.JobStepStatus(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.JobStepStatus left, global::GitHub.Actions.JobStepStatus right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.JobStepStatus left, global::GitHub.Actions.JobStepStatus right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.JobStepStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.JobStepStatus other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.JobStepStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value) => WriteCore(writer, value);
+        static global::GitHub.Actions.JobStepStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.JobStepStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.JobStepStatus value) => writer.WriteStringValue(value.Value);
     }
 }

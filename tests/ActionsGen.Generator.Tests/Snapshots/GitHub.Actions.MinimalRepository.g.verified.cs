@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Minimal Repository</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.MinimalRepositoryJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.MinimalRepository>))]
     public sealed partial class MinimalRepository : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("MinimalRepository", 45, 46, "id", "node_id", "name", "full_name", "owner", "private", "html_url", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "hooks_url", "description", "git_url", "ssh_url");
         private long _id;
         private string _nodeId = default!;
         private string _name = default!;
@@ -55,119 +56,180 @@ namespace GitHub.Actions
         private string _teamsUrl = default!;
         private string _treesUrl = default!;
         private string _hooksUrl = default!;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty MinimalRepository.</summary>
         public MinimalRepository()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long Id { get => _id; init => _id = value; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+        public required string Name { get => _name; init => _name = value; }
+        public required string FullName { get => _fullName; init => _fullName = value; }
+        /// <summary>A GitHub user.</summary>
+        public required global::GitHub.Actions.SimpleUser Owner { get => _owner; init => _owner = value; }
+        public required bool Private { get => _private; init => _private = value; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public string? Description { get => _description; init => _description = value; }
+        public required bool Fork { get => _fork; init => _fork = value; }
+        public required string Url { get => _url; init => _url = value; }
+        public required string ArchiveUrl { get => _archiveUrl; init => _archiveUrl = value; }
+        public required string AssigneesUrl { get => _assigneesUrl; init => _assigneesUrl = value; }
+        public required string BlobsUrl { get => _blobsUrl; init => _blobsUrl = value; }
+        public required string BranchesUrl { get => _branchesUrl; init => _branchesUrl = value; }
+        public required string CollaboratorsUrl { get => _collaboratorsUrl; init => _collaboratorsUrl = value; }
+        public required string CommentsUrl { get => _commentsUrl; init => _commentsUrl = value; }
+        public required string CommitsUrl { get => _commitsUrl; init => _commitsUrl = value; }
+        public required string CompareUrl { get => _compareUrl; init => _compareUrl = value; }
+        public required string ContentsUrl { get => _contentsUrl; init => _contentsUrl = value; }
+        public required string ContributorsUrl { get => _contributorsUrl; init => _contributorsUrl = value; }
+        public required string DeploymentsUrl { get => _deploymentsUrl; init => _deploymentsUrl = value; }
+        public required string DownloadsUrl { get => _downloadsUrl; init => _downloadsUrl = value; }
+        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
+        public required string ForksUrl { get => _forksUrl; init => _forksUrl = value; }
+        public required string GitCommitsUrl { get => _gitCommitsUrl; init => _gitCommitsUrl = value; }
+        public required string GitRefsUrl { get => _gitRefsUrl; init => _gitRefsUrl = value; }
+        public required string GitTagsUrl { get => _gitTagsUrl; init => _gitTagsUrl = value; }
+        public string? GitUrl { get => _gitUrl; init => _gitUrl = value; }
+        public required string IssueCommentUrl { get => _issueCommentUrl; init => _issueCommentUrl = value; }
+        public required string IssueEventsUrl { get => _issueEventsUrl; init => _issueEventsUrl = value; }
+        public required string IssuesUrl { get => _issuesUrl; init => _issuesUrl = value; }
+        public required string KeysUrl { get => _keysUrl; init => _keysUrl = value; }
+        public required string LabelsUrl { get => _labelsUrl; init => _labelsUrl = value; }
+        public required string LanguagesUrl { get => _languagesUrl; init => _languagesUrl = value; }
+        public required string MergesUrl { get => _mergesUrl; init => _mergesUrl = value; }
+        public required string MilestonesUrl { get => _milestonesUrl; init => _milestonesUrl = value; }
+        public required string NotificationsUrl { get => _notificationsUrl; init => _notificationsUrl = value; }
+        public required string PullsUrl { get => _pullsUrl; init => _pullsUrl = value; }
+        public required string ReleasesUrl { get => _releasesUrl; init => _releasesUrl = value; }
+        public string? SshUrl { get => _sshUrl; init => _sshUrl = value; }
+        public required string StargazersUrl { get => _stargazersUrl; init => _stargazersUrl = value; }
+        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
+        public required string SubscribersUrl { get => _subscribersUrl; init => _subscribersUrl = value; }
+        public required string SubscriptionUrl { get => _subscriptionUrl; init => _subscriptionUrl = value; }
+        public required string TagsUrl { get => _tagsUrl; init => _tagsUrl = value; }
+        public required string TeamsUrl { get => _teamsUrl; init => _teamsUrl = value; }
+        public required string TreesUrl { get => _treesUrl; init => _treesUrl = value; }
+        public required string HooksUrl { get => _hooksUrl; init => _hooksUrl = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private MinimalRepository(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private MinimalRepository(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _nodeId = r.String(ref reader); break;
+                    case 2: _name = r.String(ref reader); break;
+                    case 3: _fullName = r.String(ref reader); break;
+                    case 4: _owner = r.Model<global::GitHub.Actions.SimpleUser>(ref reader); break;
+                    case 5: _private = r.Boolean(ref reader); break;
+                    case 6: _htmlUrl = r.String(ref reader); break;
+                    case 7: _fork = r.Boolean(ref reader); break;
+                    case 8: _url = r.String(ref reader); break;
+                    case 9: _archiveUrl = r.String(ref reader); break;
+                    case 10: _assigneesUrl = r.String(ref reader); break;
+                    case 11: _blobsUrl = r.String(ref reader); break;
+                    case 12: _branchesUrl = r.String(ref reader); break;
+                    case 13: _collaboratorsUrl = r.String(ref reader); break;
+                    case 14: _commentsUrl = r.String(ref reader); break;
+                    case 15: _commitsUrl = r.String(ref reader); break;
+                    case 16: _compareUrl = r.String(ref reader); break;
+                    case 17: _contentsUrl = r.String(ref reader); break;
+                    case 18: _contributorsUrl = r.String(ref reader); break;
+                    case 19: _deploymentsUrl = r.String(ref reader); break;
+                    case 20: _downloadsUrl = r.String(ref reader); break;
+                    case 21: _eventsUrl = r.String(ref reader); break;
+                    case 22: _forksUrl = r.String(ref reader); break;
+                    case 23: _gitCommitsUrl = r.String(ref reader); break;
+                    case 24: _gitRefsUrl = r.String(ref reader); break;
+                    case 25: _gitTagsUrl = r.String(ref reader); break;
+                    case 26: _issueCommentUrl = r.String(ref reader); break;
+                    case 27: _issueEventsUrl = r.String(ref reader); break;
+                    case 28: _issuesUrl = r.String(ref reader); break;
+                    case 29: _keysUrl = r.String(ref reader); break;
+                    case 30: _labelsUrl = r.String(ref reader); break;
+                    case 31: _languagesUrl = r.String(ref reader); break;
+                    case 32: _mergesUrl = r.String(ref reader); break;
+                    case 33: _milestonesUrl = r.String(ref reader); break;
+                    case 34: _notificationsUrl = r.String(ref reader); break;
+                    case 35: _pullsUrl = r.String(ref reader); break;
+                    case 36: _releasesUrl = r.String(ref reader); break;
+                    case 37: _stargazersUrl = r.String(ref reader); break;
+                    case 38: _statusesUrl = r.String(ref reader); break;
+                    case 39: _subscribersUrl = r.String(ref reader); break;
+                    case 40: _subscriptionUrl = r.String(ref reader); break;
+                    case 41: _tagsUrl = r.String(ref reader); break;
+                    case 42: _teamsUrl = r.String(ref reader); break;
+                    case 43: _treesUrl = r.String(ref reader); break;
+                    case 44: _hooksUrl = r.String(ref reader); break;
+                    case 45: _description = r.String(ref reader); break;
+                    case 46: _gitUrl = r.String(ref reader); break;
+                    case 47: _sshUrl = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.MinimalRepository global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
-        public required string Name { get => _name; init => _name = value; }
-
-        public required string FullName { get => _fullName; init => _fullName = value; }
-
-        /// <summary>A GitHub user.</summary>
-        public required global::GitHub.Actions.SimpleUser Owner { get => _owner; init => _owner = value; }
-
-        public required bool Private { get => _private; init => _private = value; }
-
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
-        public string? Description { get => _description; init => _description = value; }
-
-        public required bool Fork { get => _fork; init => _fork = value; }
-
-        public required string Url { get => _url; init => _url = value; }
-
-        public required string ArchiveUrl { get => _archiveUrl; init => _archiveUrl = value; }
-
-        public required string AssigneesUrl { get => _assigneesUrl; init => _assigneesUrl = value; }
-
-        public required string BlobsUrl { get => _blobsUrl; init => _blobsUrl = value; }
-
-        public required string BranchesUrl { get => _branchesUrl; init => _branchesUrl = value; }
-
-        public required string CollaboratorsUrl { get => _collaboratorsUrl; init => _collaboratorsUrl = value; }
-
-        public required string CommentsUrl { get => _commentsUrl; init => _commentsUrl = value; }
-
-        public required string CommitsUrl { get => _commitsUrl; init => _commitsUrl = value; }
-
-        public required string CompareUrl { get => _compareUrl; init => _compareUrl = value; }
-
-        public required string ContentsUrl { get => _contentsUrl; init => _contentsUrl = value; }
-
-        public required string ContributorsUrl { get => _contributorsUrl; init => _contributorsUrl = value; }
-
-        public required string DeploymentsUrl { get => _deploymentsUrl; init => _deploymentsUrl = value; }
-
-        public required string DownloadsUrl { get => _downloadsUrl; init => _downloadsUrl = value; }
-
-        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-
-        public required string ForksUrl { get => _forksUrl; init => _forksUrl = value; }
-
-        public required string GitCommitsUrl { get => _gitCommitsUrl; init => _gitCommitsUrl = value; }
-
-        public required string GitRefsUrl { get => _gitRefsUrl; init => _gitRefsUrl = value; }
-
-        public required string GitTagsUrl { get => _gitTagsUrl; init => _gitTagsUrl = value; }
-
-        public string? GitUrl { get => _gitUrl; init => _gitUrl = value; }
-
-        public required string IssueCommentUrl { get => _issueCommentUrl; init => _issueCommentUrl = value; }
-
-        public required string IssueEventsUrl { get => _issueEventsUrl; init => _issueEventsUrl = value; }
-
-        public required string IssuesUrl { get => _issuesUrl; init => _issuesUrl = value; }
-
-        public required string KeysUrl { get => _keysUrl; init => _keysUrl = value; }
-
-        public required string LabelsUrl { get => _labelsUrl; init => _labelsUrl = value; }
-
-        public required string LanguagesUrl { get => _languagesUrl; init => _languagesUrl = value; }
-
-        public required string MergesUrl { get => _mergesUrl; init => _mergesUrl = value; }
-
-        public required string MilestonesUrl { get => _milestonesUrl; init => _milestonesUrl = value; }
-
-        public required string NotificationsUrl { get => _notificationsUrl; init => _notificationsUrl = value; }
-
-        public required string PullsUrl { get => _pullsUrl; init => _pullsUrl = value; }
-
-        public required string ReleasesUrl { get => _releasesUrl; init => _releasesUrl = value; }
-
-        public string? SshUrl { get => _sshUrl; init => _sshUrl = value; }
-
-        public required string StargazersUrl { get => _stargazersUrl; init => _stargazersUrl = value; }
-
-        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
-
-        public required string SubscribersUrl { get => _subscribersUrl; init => _subscribersUrl = value; }
-
-        public required string SubscriptionUrl { get => _subscriptionUrl; init => _subscriptionUrl = value; }
-
-        public required string TagsUrl { get => _tagsUrl; init => _tagsUrl = value; }
-
-        public required string TeamsUrl { get => _teamsUrl; init => _teamsUrl = value; }
-
-        public required string TreesUrl { get => _treesUrl; init => _treesUrl = value; }
-
-        public required string HooksUrl { get => _hooksUrl; init => _hooksUrl = value; }
-
-        static global::GitHub.Actions.MinimalRepository global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.MinimalRepository>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.MinimalRepository value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.Number(0, value._id);
+            w.String(1, value._nodeId);
+            w.String(2, value._name);
+            w.String(3, value._fullName);
+            w.Model<global::GitHub.Actions.SimpleUser>(4, value._owner);
+            w.Boolean(5, value._private);
+            w.String(6, value._htmlUrl);
+            w.String(45, value._description);
+            w.Boolean(7, value._fork);
+            w.String(8, value._url);
+            w.String(9, value._archiveUrl);
+            w.String(10, value._assigneesUrl);
+            w.String(11, value._blobsUrl);
+            w.String(12, value._branchesUrl);
+            w.String(13, value._collaboratorsUrl);
+            w.String(14, value._commentsUrl);
+            w.String(15, value._commitsUrl);
+            w.String(16, value._compareUrl);
+            w.String(17, value._contentsUrl);
+            w.String(18, value._contributorsUrl);
+            w.String(19, value._deploymentsUrl);
+            w.String(20, value._downloadsUrl);
+            w.String(21, value._eventsUrl);
+            w.String(22, value._forksUrl);
+            w.String(23, value._gitCommitsUrl);
+            w.String(24, value._gitRefsUrl);
+            w.String(25, value._gitTagsUrl);
+            w.String(46, value._gitUrl);
+            w.String(26, value._issueCommentUrl);
+            w.String(27, value._issueEventsUrl);
+            w.String(28, value._issuesUrl);
+            w.String(29, value._keysUrl);
+            w.String(30, value._labelsUrl);
+            w.String(31, value._languagesUrl);
+            w.String(32, value._mergesUrl);
+            w.String(33, value._milestonesUrl);
+            w.String(34, value._notificationsUrl);
+            w.String(35, value._pullsUrl);
+            w.String(36, value._releasesUrl);
+            w.String(47, value._sshUrl);
+            w.String(37, value._stargazersUrl);
+            w.String(38, value._statusesUrl);
+            w.String(39, value._subscribersUrl);
+            w.String(40, value._subscriptionUrl);
+            w.String(41, value._tagsUrl);
+            w.String(42, value._teamsUrl);
+            w.String(43, value._treesUrl);
+            w.String(44, value._hooksUrl);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Details of a deployment that is waiting for protection rules to pass</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeployment>))]
     public sealed partial class PendingDeployment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PendingDeployment", 4, 5, "environment", "wait_timer", "current_user_can_approve", "reviewers", "wait_timer_started_at");
         private global::GitHub.Actions.PendingDeploymentEnvironment _environment = default!;
         private long _waitTimer;
         private global::System.DateTimeOffset? _waitTimerStartedAt;
@@ -18,31 +19,48 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PendingDeployment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The environment a pending deployment waits on.</summary>
         public required global::GitHub.Actions.PendingDeploymentEnvironment Environment { get => _environment; init => _environment = value; }
-
         /// <summary>The set duration of the wait timer</summary>
         public required long WaitTimer { get => _waitTimer; init => _waitTimer = value; }
-
         /// <summary>The time that the wait timer began.</summary>
         public global::System.DateTimeOffset? WaitTimerStartedAt { get => _waitTimerStartedAt; init => _waitTimerStartedAt = value; }
-
         /// <summary>Whether the currently authenticated user can approve the deployment</summary>
         public required bool CurrentUserCanApprove { get => _currentUserCanApprove; init => _currentUserCanApprove = value; }
-
         /// <summary>The people or teams that may approve jobs that reference the environment. You can list up to six users or teams as reviewers. The reviewers must have at least read access to the repository. Only one of the required reviewers needs to approve the job for it to proceed.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PendingDeploymentReviewer> Reviewers { get => _reviewers; init => _reviewers = value; }
 
-        static global::GitHub.Actions.PendingDeployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PendingDeployment(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _environment = r.Model<global::GitHub.Actions.PendingDeploymentEnvironment>(ref reader); break;
+                    case 1: _waitTimer = r.Int64(ref reader); break;
+                    case 2: _currentUserCanApprove = r.Boolean(ref reader); break;
+                    case 3: _reviewers = r.Models<global::GitHub.Actions.PendingDeploymentReviewer>(ref reader); break;
+                    case 4: _waitTimerStartedAt = r.DateTime(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value) => WriteCore(writer, value);
+        static global::GitHub.Actions.PendingDeployment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeployment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeployment value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Model<global::GitHub.Actions.PendingDeploymentEnvironment>(0, value._environment);
+            w.Number(1, value._waitTimer);
+            w.DateTime(4, value._waitTimerStartedAt);
+            w.Boolean(2, value._currentUserCanApprove);
+            w.Models<global::GitHub.Actions.PendingDeploymentReviewer>(3, value._reviewers);
+            w.End();
+        }
     }
 }

@@ -4,40 +4,59 @@
 namespace GitHub.Actions
 {
     /// <summary>The environment a pending deployment waits on.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentEnvironmentJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentEnvironment>))]
     public sealed partial class PendingDeploymentEnvironment : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PendingDeploymentEnvironment", 0, 0, "id", "node_id", "name", "url", "html_url");
         private long? _id;
         private string? _nodeId;
         private string? _name;
         private string? _url;
         private string? _htmlUrl;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty PendingDeploymentEnvironment.</summary>
         public PendingDeploymentEnvironment()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public long? Id { get => _id; init => _id = value; }
+        public string? NodeId { get => _nodeId; init => _nodeId = value; }
+        public string? Name { get => _name; init => _name = value; }
+        public string? Url { get => _url; init => _url = value; }
+        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PendingDeploymentEnvironment(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private PendingDeploymentEnvironment(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _nodeId = r.String(ref reader); break;
+                    case 2: _name = r.String(ref reader); break;
+                    case 3: _url = r.String(ref reader); break;
+                    case 4: _htmlUrl = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public long? Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.PendingDeploymentEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public string? NodeId { get => _nodeId; init => _nodeId = value; }
-
-        public string? Name { get => _name; init => _name = value; }
-
-        public string? Url { get => _url; init => _url = value; }
-
-        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
-        static global::GitHub.Actions.PendingDeploymentEnvironment global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentEnvironment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentEnvironment value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.Number(0, value._id);
+            w.String(1, value._nodeId);
+            w.String(2, value._name);
+            w.String(3, value._url);
+            w.String(4, value._htmlUrl);
+            w.End();
+        }
     }
 }

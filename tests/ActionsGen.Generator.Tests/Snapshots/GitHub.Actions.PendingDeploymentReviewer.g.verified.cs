@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A user or team that can review the deployment.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PendingDeploymentReviewerJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentReviewer>))]
     public sealed partial class PendingDeploymentReviewer : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PendingDeploymentReviewer", 2, 2, "type", "reviewer");
         private global::GitHub.Actions.DeploymentReviewerType _type;
         private global::GitHub.Actions.DeploymentReviewer _reviewer = default!;
 
@@ -15,22 +16,36 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PendingDeploymentReviewer(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The type of reviewer.</summary>
         public required global::GitHub.Actions.DeploymentReviewerType Type { get => _type; init => _type = value; }
-
         /// <summary>The reviewer: a user (type User) or a team (type Team); the fields of the other kind are absent.</summary>
         public required global::GitHub.Actions.DeploymentReviewer Reviewer { get => _reviewer; init => _reviewer = value; }
 
-        static global::GitHub.Actions.PendingDeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private PendingDeploymentReviewer(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _type = r.Model<global::GitHub.Actions.DeploymentReviewerType>(ref reader); break;
+                    case 1: _reviewer = r.Model<global::GitHub.Actions.DeploymentReviewer>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value) => WriteCore(writer, value);
+        static global::GitHub.Actions.PendingDeploymentReviewer global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PendingDeploymentReviewer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PendingDeploymentReviewer value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Value<global::GitHub.Actions.DeploymentReviewerType>(0, value._type);
+            w.Model<global::GitHub.Actions.DeploymentReviewer>(1, value._reviewer);
+            w.End();
+        }
     }
 }

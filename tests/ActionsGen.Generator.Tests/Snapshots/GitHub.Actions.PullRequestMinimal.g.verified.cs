@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A pull request associated with a workflow run.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestMinimalJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestMinimal>))]
     public sealed partial class PullRequestMinimal : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PullRequestMinimal", 5, 5, "id", "number", "url", "head", "base");
         private long _id;
         private long _number;
         private string _url = default!;
@@ -18,26 +19,43 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long Id { get => _id; init => _id = value; }
+        public required long Number { get => _number; init => _number = value; }
+        public required string Url { get => _url; init => _url = value; }
+        public required global::GitHub.Actions.PullRequestRef Head { get => _head; init => _head = value; }
+        public required global::GitHub.Actions.PullRequestRef Base { get => _base; init => _base = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PullRequestMinimal(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private PullRequestMinimal(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _number = r.Int64(ref reader); break;
+                    case 2: _url = r.String(ref reader); break;
+                    case 3: _head = r.Model<global::GitHub.Actions.PullRequestRef>(ref reader); break;
+                    case 4: _base = r.Model<global::GitHub.Actions.PullRequestRef>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.PullRequestMinimal global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required long Number { get => _number; init => _number = value; }
-
-        public required string Url { get => _url; init => _url = value; }
-
-        public required global::GitHub.Actions.PullRequestRef Head { get => _head; init => _head = value; }
-
-        public required global::GitHub.Actions.PullRequestRef Base { get => _base; init => _base = value; }
-
-        static global::GitHub.Actions.PullRequestMinimal global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestMinimal>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestMinimal value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._id);
+            w.Number(1, value._number);
+            w.String(2, value._url);
+            w.Model<global::GitHub.Actions.PullRequestRef>(3, value._head);
+            w.Model<global::GitHub.Actions.PullRequestRef>(4, value._base);
+            w.End();
+        }
     }
 }

@@ -3,9 +3,10 @@
 
 namespace GitHub.Actions
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestRefJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRef>))]
     public sealed partial class PullRequestRef : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PullRequestRef", 3, 3, "ref", "sha", "repo");
         private string _ref = default!;
         private string _sha = default!;
         private global::GitHub.Actions.PullRequestRepo _repo = default!;
@@ -15,22 +16,37 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required string Ref { get => _ref; init => _ref = value; }
+        public required string Sha { get => _sha; init => _sha = value; }
+        public required global::GitHub.Actions.PullRequestRepo Repo { get => _repo; init => _repo = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PullRequestRef(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private PullRequestRef(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _ref = r.String(ref reader); break;
+                    case 1: _sha = r.String(ref reader); break;
+                    case 2: _repo = r.Model<global::GitHub.Actions.PullRequestRepo>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required string Ref { get => _ref; init => _ref = value; }
+        static global::GitHub.Actions.PullRequestRef global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string Sha { get => _sha; init => _sha = value; }
-
-        public required global::GitHub.Actions.PullRequestRepo Repo { get => _repo; init => _repo = value; }
-
-        static global::GitHub.Actions.PullRequestRef global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRef>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRef value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.String(0, value._ref);
+            w.String(1, value._sha);
+            w.Model<global::GitHub.Actions.PullRequestRepo>(2, value._repo);
+            w.End();
+        }
     }
 }

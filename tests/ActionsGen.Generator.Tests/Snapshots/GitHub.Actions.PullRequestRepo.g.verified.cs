@@ -3,9 +3,10 @@
 
 namespace GitHub.Actions
 {
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.PullRequestRepoJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRepo>))]
     public sealed partial class PullRequestRepo : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("PullRequestRepo", 3, 3, "id", "url", "name");
         private long _id;
         private string _url = default!;
         private string _name = default!;
@@ -15,22 +16,37 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long Id { get => _id; init => _id = value; }
+        public required string Url { get => _url; init => _url = value; }
+        public required string Name { get => _name; init => _name = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private PullRequestRepo(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private PullRequestRepo(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _url = r.String(ref reader); break;
+                    case 2: _name = r.String(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.PullRequestRepo global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string Url { get => _url; init => _url = value; }
-
-        public required string Name { get => _name; init => _name = value; }
-
-        static global::GitHub.Actions.PullRequestRepo global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.PullRequestRepo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.PullRequestRepo value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._id);
+            w.String(1, value._url);
+            w.String(2, value._name);
+            w.End();
+        }
     }
 }

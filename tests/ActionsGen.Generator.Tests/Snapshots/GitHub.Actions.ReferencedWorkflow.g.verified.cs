@@ -4,34 +4,51 @@
 namespace GitHub.Actions
 {
     /// <summary>A workflow referenced/reused by the initial caller workflow</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReferencedWorkflowJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReferencedWorkflow>))]
     public sealed partial class ReferencedWorkflow : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("ReferencedWorkflow", 2, 2, "path", "sha", "ref");
         private string _path = default!;
         private string _sha = default!;
         private string? _ref;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty ReferencedWorkflow.</summary>
         public ReferencedWorkflow()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required string Path { get => _path; init => _path = value; }
+        public required string Sha { get => _sha; init => _sha = value; }
+        public string? Ref { get => _ref; init => _ref = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ReferencedWorkflow(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private ReferencedWorkflow(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _path = r.String(ref reader); break;
+                    case 1: _sha = r.String(ref reader); break;
+                    case 2: _ref = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required string Path { get => _path; init => _path = value; }
+        static global::GitHub.Actions.ReferencedWorkflow global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string Sha { get => _sha; init => _sha = value; }
-
-        public string? Ref { get => _ref; init => _ref = value; }
-
-        static global::GitHub.Actions.ReferencedWorkflow global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReferencedWorkflow>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReferencedWorkflow value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.String(0, value._path);
+            w.String(1, value._sha);
+            w.String(2, value._ref);
+            w.End();
+        }
     }
 }

@@ -4,29 +4,44 @@
 namespace GitHub.Actions
 {
     /// <summary>Options for a re-run.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.RerunRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.RerunRequest>))]
     public sealed partial class RerunRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("RerunRequest", 0, 0, "enable_debug_logging");
         private bool? _enableDebugLogging;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty RerunRequest.</summary>
         public RerunRequest()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private RerunRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>Whether to enable debug logging for the re-run.</summary>
         public bool? EnableDebugLogging { get => _enableDebugLogging; init => _enableDebugLogging = value; }
 
-        static global::GitHub.Actions.RerunRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private RerunRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _enableDebugLogging = r.Boolean(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value) => WriteCore(writer, value);
+        static global::GitHub.Actions.RerunRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.RerunRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.RerunRequest value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.Boolean(0, value._enableDebugLogging);
+            w.End();
+        }
     }
 }

@@ -4,36 +4,53 @@
 namespace GitHub.Actions
 {
     /// <summary>A review of a custom deployment protection rule.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReviewCustomGatesRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewCustomGatesRequest>))]
     public sealed partial class ReviewCustomGatesRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("ReviewCustomGatesRequest", 2, 2, "environment_name", "state", "comment");
         private string _environmentName = default!;
         private global::GitHub.Actions.DeploymentReviewState _state;
         private string? _comment;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty ReviewCustomGatesRequest.</summary>
         public ReviewCustomGatesRequest()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ReviewCustomGatesRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The name of the environment to approve or reject.</summary>
         public required string EnvironmentName { get => _environmentName; init => _environmentName = value; }
-
         public required global::GitHub.Actions.DeploymentReviewState State { get => _state; init => _state = value; }
-
         /// <summary>Comment associated with the pending deployment protection rule. **Note**: To approve or reject pending deployments that are waiting for review from a specific person or team, see [`POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments`](/rest/actions/workflow-runs#review-pending-deployments-for-a-workflow-run).</summary>
         public string? Comment { get => _comment; init => _comment = value; }
 
-        static global::GitHub.Actions.ReviewCustomGatesRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ReviewCustomGatesRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _environmentName = r.String(ref reader); break;
+                    case 1: _state = r.Model<global::GitHub.Actions.DeploymentReviewState>(ref reader); break;
+                    case 2: _comment = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value) => WriteCore(writer, value);
+        static global::GitHub.Actions.ReviewCustomGatesRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewCustomGatesRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewCustomGatesRequest value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.String(0, value._environmentName);
+            w.Value<global::GitHub.Actions.DeploymentReviewState>(1, value._state);
+            w.String(2, value._comment);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A review of pending deployments.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>))]
     public sealed partial class ReviewPendingDeploymentsRequest : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("ReviewPendingDeploymentsRequest", 3, 3, "environment_ids", "state", "comment");
         private global::System.Collections.Generic.IReadOnlyList<long> _environmentIds = default!;
         private global::GitHub.Actions.DeploymentReviewState _state;
         private string _comment = default!;
@@ -16,25 +17,40 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ReviewPendingDeploymentsRequest(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The list of environment ids to approve or reject</summary>
         public required global::System.Collections.Generic.IReadOnlyList<long> EnvironmentIds { get => _environmentIds; init => _environmentIds = value; }
-
         /// <summary>Whether to approve or reject deployment to the specified environments.</summary>
         public required global::GitHub.Actions.DeploymentReviewState State { get => _state; init => _state = value; }
-
         /// <summary>A comment to accompany the deployment review</summary>
         public required string Comment { get => _comment; init => _comment = value; }
 
-        static global::GitHub.Actions.ReviewPendingDeploymentsRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ReviewPendingDeploymentsRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _environmentIds = r.Value<global::System.Collections.Generic.IReadOnlyList<long>, global::ActionsGen.Runtime.Serialization.ListCodec<long, global::ActionsGen.Runtime.Serialization.Int64Codec>>(ref reader); break;
+                    case 1: _state = r.Model<global::GitHub.Actions.DeploymentReviewState>(ref reader); break;
+                    case 2: _comment = r.String(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value) => WriteCore(writer, value);
+        static global::GitHub.Actions.ReviewPendingDeploymentsRequest global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.ReviewPendingDeploymentsRequest value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Object<global::System.Collections.Generic.IReadOnlyList<long>, global::ActionsGen.Runtime.Serialization.ListCodec<long, global::ActionsGen.Runtime.Serialization.Int64Codec>>(0, value._environmentIds);
+            w.Value<global::GitHub.Actions.DeploymentReviewState>(1, value._state);
+            w.String(2, value._comment);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A commit.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.SimpleCommitJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleCommit>))]
     public sealed partial class SimpleCommit : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("SimpleCommit", 4, 6, "id", "tree_id", "message", "timestamp", "author", "committer");
         private string _id = default!;
         private string _treeId = default!;
         private string _message = default!;
@@ -19,28 +20,46 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required string Id { get => _id; init => _id = value; }
+        public required string TreeId { get => _treeId; init => _treeId = value; }
+        public required string Message { get => _message; init => _message = value; }
+        public required global::System.DateTimeOffset Timestamp { get => _timestamp; init => _timestamp = value; }
+        public global::GitHub.Actions.GitActor? Author { get => _author; init => _author = value; }
+        public global::GitHub.Actions.GitActor? Committer { get => _committer; init => _committer = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SimpleCommit(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private SimpleCommit(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.String(ref reader); break;
+                    case 1: _treeId = r.String(ref reader); break;
+                    case 2: _message = r.String(ref reader); break;
+                    case 3: _timestamp = r.DateTime(ref reader); break;
+                    case 4: _author = r.Model<global::GitHub.Actions.GitActor>(ref reader); break;
+                    case 5: _committer = r.Model<global::GitHub.Actions.GitActor>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required string Id { get => _id; init => _id = value; }
+        static global::GitHub.Actions.SimpleCommit global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required string TreeId { get => _treeId; init => _treeId = value; }
-
-        public required string Message { get => _message; init => _message = value; }
-
-        public required global::System.DateTimeOffset Timestamp { get => _timestamp; init => _timestamp = value; }
-
-        public global::GitHub.Actions.GitActor? Author { get => _author; init => _author = value; }
-
-        public global::GitHub.Actions.GitActor? Committer { get => _committer; init => _committer = value; }
-
-        static global::GitHub.Actions.SimpleCommit global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleCommit>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleCommit value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.String(0, value._id);
+            w.String(1, value._treeId);
+            w.String(2, value._message);
+            w.DateTime(3, value._timestamp);
+            w.Model<global::GitHub.Actions.GitActor>(4, value._author);
+            w.Model<global::GitHub.Actions.GitActor>(5, value._committer);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A GitHub user.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.SimpleUserJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleUser>))]
     public sealed partial class SimpleUser : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("SimpleUser", 17, 18, "login", "id", "node_id", "avatar_url", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "gravatar_id");
         private string _login = default!;
         private long _id;
         private string _nodeId = default!;
@@ -31,52 +32,82 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required string Login { get => _login; init => _login = value; }
+        public required long Id { get => _id; init => _id = value; }
+        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+        public required string AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
+        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
+        public required string Url { get => _url; init => _url = value; }
+        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public required string FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
+        public required string FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
+        public required string GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
+        public required string StarredUrl { get => _starredUrl; init => _starredUrl = value; }
+        public required string SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
+        public required string OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
+        public required string ReposUrl { get => _reposUrl; init => _reposUrl = value; }
+        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
+        public required string ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
+        public required string Type { get => _type; init => _type = value; }
+        public required bool SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SimpleUser(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private SimpleUser(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _login = r.String(ref reader); break;
+                    case 1: _id = r.Int64(ref reader); break;
+                    case 2: _nodeId = r.String(ref reader); break;
+                    case 3: _avatarUrl = r.String(ref reader); break;
+                    case 4: _url = r.String(ref reader); break;
+                    case 5: _htmlUrl = r.String(ref reader); break;
+                    case 6: _followersUrl = r.String(ref reader); break;
+                    case 7: _followingUrl = r.String(ref reader); break;
+                    case 8: _gistsUrl = r.String(ref reader); break;
+                    case 9: _starredUrl = r.String(ref reader); break;
+                    case 10: _subscriptionsUrl = r.String(ref reader); break;
+                    case 11: _organizationsUrl = r.String(ref reader); break;
+                    case 12: _reposUrl = r.String(ref reader); break;
+                    case 13: _eventsUrl = r.String(ref reader); break;
+                    case 14: _receivedEventsUrl = r.String(ref reader); break;
+                    case 15: _type = r.String(ref reader); break;
+                    case 16: _siteAdmin = r.Boolean(ref reader); break;
+                    case 17: _gravatarId = r.String(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required string Login { get => _login; init => _login = value; }
+        static global::GitHub.Actions.SimpleUser global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required long Id { get => _id; init => _id = value; }
-
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
-        public required string AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
-
-        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
-
-        public required string Url { get => _url; init => _url = value; }
-
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
-        public required string FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
-
-        public required string FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
-
-        public required string GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
-
-        public required string StarredUrl { get => _starredUrl; init => _starredUrl = value; }
-
-        public required string SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
-
-        public required string OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
-
-        public required string ReposUrl { get => _reposUrl; init => _reposUrl = value; }
-
-        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-
-        public required string ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
-
-        public required string Type { get => _type; init => _type = value; }
-
-        public required bool SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
-
-        static global::GitHub.Actions.SimpleUser global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.SimpleUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.SimpleUser value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.String(0, value._login);
+            w.Number(1, value._id);
+            w.String(2, value._nodeId);
+            w.String(3, value._avatarUrl);
+            w.String(17, value._gravatarId);
+            w.String(4, value._url);
+            w.String(5, value._htmlUrl);
+            w.String(6, value._followersUrl);
+            w.String(7, value._followingUrl);
+            w.String(8, value._gistsUrl);
+            w.String(9, value._starredUrl);
+            w.String(10, value._subscriptionsUrl);
+            w.String(11, value._organizationsUrl);
+            w.String(12, value._reposUrl);
+            w.String(13, value._eventsUrl);
+            w.String(14, value._receivedEventsUrl);
+            w.String(15, value._type);
+            w.Boolean(16, value._siteAdmin);
+            w.End();
+        }
     }
 }

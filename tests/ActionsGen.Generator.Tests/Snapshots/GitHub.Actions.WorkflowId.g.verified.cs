@@ -5,7 +5,7 @@ namespace GitHub.Actions
 {
     /// <summary>The ID of the workflow, or its file name (for example `main.yaml`).</summary>
     /// <remarks>An integer or a string; both convert implicitly.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowIdJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowId>))]
     public readonly partial struct WorkflowId : global::System.IEquatable<global::GitHub.Actions.WorkflowId>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>
     {
         private readonly long _integer;
@@ -51,8 +51,17 @@ namespace GitHub.Actions
         /// <summary>The value as it goes into a URL path or query.</summary>
         public override string ToString() => _string ?? _integer.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-        static global::GitHub.Actions.WorkflowId global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        static global::GitHub.Actions.WorkflowId global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => reader.TokenType switch
+        {
+            global::System.Text.Json.JsonTokenType.Number => new(global::ActionsGen.Runtime.Serialization.JsonRead.Int64(ref reader)!.Value),
+            global::System.Text.Json.JsonTokenType.String => new(global::ActionsGen.Runtime.Serialization.JsonRead.String(ref reader, context)!),
+            _ => throw global::ActionsGen.Runtime.Serialization.JsonRead.Mismatch(ref reader, "an integer or a string"),
+        };
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowId>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowId value)
+        {
+            if (value._string is { } text) writer.WriteStringValue(text);
+            else writer.WriteNumberValue(value._integer);
+        }
     }
 }

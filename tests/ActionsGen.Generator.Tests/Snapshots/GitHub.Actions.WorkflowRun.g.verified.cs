@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>An invocation of a workflow</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRun>))]
     public sealed partial class WorkflowRun : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRun", 22, 26, "id", "node_id", "head_sha", "path", "run_number", "event", "display_title", "workflow_id", "url", "html_url", "pull_requests", "created_at", "updated_at", "jobs_url", "logs_url", "check_suite_url", "artifacts_url", "cancel_url", "rerun_url", "workflow_url", "repository", "head_repository", "head_branch", "status", "conclusion", "head_commit", "name", "check_suite_id", "check_suite_node_id", "actor", "run_attempt", "run_started_at", "triggering_actor", "referenced_workflows", "previous_attempt_url");
         private long _id;
         private string? _name;
         private string _nodeId = default!;
@@ -42,117 +43,164 @@ namespace GitHub.Actions
         private global::GitHub.Actions.MinimalRepository _headRepository = default!;
         private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? _referencedWorkflows;
         private string? _previousAttemptUrl;
-        private ulong _jsonExplicitNulls;
+        private global::ActionsGen.Runtime.Serialization.JsonBits _jsonNulls;
 
         /// <summary>Creates an empty WorkflowRun.</summary>
         public WorkflowRun()
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRun(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>The ID of the workflow run.</summary>
         public required long Id { get => _id; init => _id = value; }
-
         /// <summary>The name of the workflow run.</summary>
         public string? Name { get => _name; init => _name = value; }
-
         public required string NodeId { get => _nodeId; init => _nodeId = value; }
-
         /// <summary>The ID of the associated check suite.</summary>
         public long? CheckSuiteId { get => _checkSuiteId; init => _checkSuiteId = value; }
-
         /// <summary>The node ID of the associated check suite.</summary>
         public string? CheckSuiteNodeId { get => _checkSuiteNodeId; init => _checkSuiteNodeId = value; }
-
         public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
-
         /// <summary>The SHA of the head commit that points to the version of the workflow being run.</summary>
         public required string HeadSha { get => _headSha; init => _headSha = value; }
-
         /// <summary>The full path of the workflow</summary>
         public required string Path { get => _path; init => _path = value; }
-
         /// <summary>The auto incrementing run number for the workflow run.</summary>
         public required long RunNumber { get => _runNumber; init => _runNumber = value; }
-
         public required string Event { get => _event; init => _event = value; }
-
         /// <summary>The event-specific title associated with the run or the run-name if set, or the value of `run-name` if it is set in the workflow.</summary>
         public required string DisplayTitle { get => _displayTitle; init => _displayTitle = value; }
-
         public global::GitHub.Actions.WorkflowRunStatus? Status { get => _status; init => _status = value; }
-
         public global::GitHub.Actions.WorkflowRunConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
-
         /// <summary>The ID of the parent workflow.</summary>
         public required long WorkflowId { get => _workflowId; init => _workflowId = value; }
-
         /// <summary>The URL to the workflow run.</summary>
         public required string Url { get => _url; init => _url = value; }
-
         public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-
         public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.PullRequestMinimal> PullRequests { get => _pullRequests; init => _pullRequests = value; }
-
         public required global::System.DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
-
         public required global::System.DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
-
         /// <summary>A GitHub user.</summary>
         public global::GitHub.Actions.SimpleUser? Actor { get => _actor; init => _actor = value; }
-
         /// <summary>Attempt number of the run, 1 for first attempt and higher if the workflow was re-run.</summary>
         public long? RunAttempt { get => _runAttempt; init => _runAttempt = value; }
-
         /// <summary>The start time of the latest run. Resets on re-run.</summary>
         public global::System.DateTimeOffset? RunStartedAt { get => _runStartedAt; init => _runStartedAt = value; }
-
         /// <summary>A GitHub user.</summary>
         public global::GitHub.Actions.SimpleUser? TriggeringActor { get => _triggeringActor; init => _triggeringActor = value; }
-
         /// <summary>The URL to the jobs for the workflow run.</summary>
         public required string JobsUrl { get => _jobsUrl; init => _jobsUrl = value; }
-
         /// <summary>The URL to download the logs for the workflow run.</summary>
         public required string LogsUrl { get => _logsUrl; init => _logsUrl = value; }
-
         /// <summary>The URL to the associated check suite.</summary>
         public required string CheckSuiteUrl { get => _checkSuiteUrl; init => _checkSuiteUrl = value; }
-
         /// <summary>The URL to the artifacts for the workflow run.</summary>
         public required string ArtifactsUrl { get => _artifactsUrl; init => _artifactsUrl = value; }
-
         /// <summary>The URL to cancel the workflow run.</summary>
         public required string CancelUrl { get => _cancelUrl; init => _cancelUrl = value; }
-
         /// <summary>The URL to rerun the workflow run.</summary>
         public required string RerunUrl { get => _rerunUrl; init => _rerunUrl = value; }
-
         /// <summary>The URL to the workflow.</summary>
         public required string WorkflowUrl { get => _workflowUrl; init => _workflowUrl = value; }
-
         public global::GitHub.Actions.SimpleCommit? HeadCommit { get => _headCommit; init => _headCommit = value; }
-
         /// <summary>Minimal Repository</summary>
         public required global::GitHub.Actions.MinimalRepository Repository { get => _repository; init => _repository = value; }
-
         /// <summary>Minimal Repository</summary>
         public required global::GitHub.Actions.MinimalRepository HeadRepository { get => _headRepository; init => _headRepository = value; }
-
         public global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.ReferencedWorkflow>? ReferencedWorkflows { get => _referencedWorkflows; init => _referencedWorkflows = value; }
-
         /// <summary>The URL to the previous attempted run of this workflow, if one exists.</summary>
         public string? PreviousAttemptUrl { get => _previousAttemptUrl; init => _previousAttemptUrl = value; }
 
-        static global::GitHub.Actions.WorkflowRun global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRun(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _id = r.Int64(ref reader); break;
+                    case 1: _nodeId = r.String(ref reader); break;
+                    case 2: _headSha = r.String(ref reader); break;
+                    case 3: _path = r.String(ref reader); break;
+                    case 4: _runNumber = r.Int64(ref reader); break;
+                    case 5: _event = r.String(ref reader); break;
+                    case 6: _displayTitle = r.String(ref reader); break;
+                    case 7: _workflowId = r.Int64(ref reader); break;
+                    case 8: _url = r.String(ref reader); break;
+                    case 9: _htmlUrl = r.String(ref reader); break;
+                    case 10: _pullRequests = r.Models<global::GitHub.Actions.PullRequestMinimal>(ref reader); break;
+                    case 11: _createdAt = r.DateTime(ref reader); break;
+                    case 12: _updatedAt = r.DateTime(ref reader); break;
+                    case 13: _jobsUrl = r.String(ref reader); break;
+                    case 14: _logsUrl = r.String(ref reader); break;
+                    case 15: _checkSuiteUrl = r.String(ref reader); break;
+                    case 16: _artifactsUrl = r.String(ref reader); break;
+                    case 17: _cancelUrl = r.String(ref reader); break;
+                    case 18: _rerunUrl = r.String(ref reader); break;
+                    case 19: _workflowUrl = r.String(ref reader); break;
+                    case 20: _repository = r.Model<global::GitHub.Actions.MinimalRepository>(ref reader); break;
+                    case 21: _headRepository = r.Model<global::GitHub.Actions.MinimalRepository>(ref reader); break;
+                    case 22: _headBranch = r.String(ref reader); break;
+                    case 23: _status = r.Model<global::GitHub.Actions.WorkflowRunStatus>(ref reader); break;
+                    case 24: _conclusion = r.Model<global::GitHub.Actions.WorkflowRunConclusion>(ref reader); break;
+                    case 25: _headCommit = r.Model<global::GitHub.Actions.SimpleCommit>(ref reader); break;
+                    case 26: _name = r.String(ref reader); break;
+                    case 27: _checkSuiteId = r.Int64(ref reader); break;
+                    case 28: _checkSuiteNodeId = r.String(ref reader); break;
+                    case 29: _actor = r.Model<global::GitHub.Actions.SimpleUser>(ref reader); break;
+                    case 30: _runAttempt = r.Int64(ref reader); break;
+                    case 31: _runStartedAt = r.DateTime(ref reader); break;
+                    case 32: _triggeringActor = r.Model<global::GitHub.Actions.SimpleUser>(ref reader); break;
+                    case 33: _referencedWorkflows = r.Models<global::GitHub.Actions.ReferencedWorkflow>(ref reader); break;
+                    case 34: _previousAttemptUrl = r.String(ref reader); break;
+                }
+            }
+            _jsonNulls = r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value) => WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRun global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRun>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRun value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, value._jsonNulls);
+            w.Number(0, value._id);
+            w.String(26, value._name);
+            w.String(1, value._nodeId);
+            w.Number(27, value._checkSuiteId);
+            w.String(28, value._checkSuiteNodeId);
+            w.String(22, value._headBranch);
+            w.String(2, value._headSha);
+            w.String(3, value._path);
+            w.Number(4, value._runNumber);
+            w.String(5, value._event);
+            w.String(6, value._displayTitle);
+            w.Value<global::GitHub.Actions.WorkflowRunStatus>(23, value._status);
+            w.Value<global::GitHub.Actions.WorkflowRunConclusion>(24, value._conclusion);
+            w.Number(7, value._workflowId);
+            w.String(8, value._url);
+            w.String(9, value._htmlUrl);
+            w.Models<global::GitHub.Actions.PullRequestMinimal>(10, value._pullRequests);
+            w.DateTime(11, value._createdAt);
+            w.DateTime(12, value._updatedAt);
+            w.Model<global::GitHub.Actions.SimpleUser>(29, value._actor);
+            w.Number(30, value._runAttempt);
+            w.DateTime(31, value._runStartedAt);
+            w.Model<global::GitHub.Actions.SimpleUser>(32, value._triggeringActor);
+            w.String(13, value._jobsUrl);
+            w.String(14, value._logsUrl);
+            w.String(15, value._checkSuiteUrl);
+            w.String(16, value._artifactsUrl);
+            w.String(17, value._cancelUrl);
+            w.String(18, value._rerunUrl);
+            w.String(19, value._workflowUrl);
+            w.Model<global::GitHub.Actions.SimpleCommit>(25, value._headCommit);
+            w.Model<global::GitHub.Actions.MinimalRepository>(20, value._repository);
+            w.Model<global::GitHub.Actions.MinimalRepository>(21, value._headRepository);
+            w.Models<global::GitHub.Actions.ReferencedWorkflow>(33, value._referencedWorkflows);
+            w.String(34, value._previousAttemptUrl);
+            w.End();
+        }
     }
 }

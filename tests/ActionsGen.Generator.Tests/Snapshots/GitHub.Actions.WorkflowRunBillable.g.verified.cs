@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Billable time per GitHub-hosted runner operating system.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunBillableJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillable>))]
     public sealed partial class WorkflowRunBillable : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRunBillable", 3, 3, "UBUNTU", "MACOS", "WINDOWS");
         private global::GitHub.Actions.WorkflowRunBillableUsage _ubuntu = default!;
         private global::GitHub.Actions.WorkflowRunBillableUsage _macos = default!;
         private global::GitHub.Actions.WorkflowRunBillableUsage _windows = default!;
@@ -16,25 +17,40 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRunBillable(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
-        {
-        }
-        #pragma warning restore CS8618
-
         /// <summary>Billable time on one runner operating system.</summary>
         public required global::GitHub.Actions.WorkflowRunBillableUsage Ubuntu { get => _ubuntu; init => _ubuntu = value; }
-
         /// <summary>Billable time on one runner operating system.</summary>
         public required global::GitHub.Actions.WorkflowRunBillableUsage Macos { get => _macos; init => _macos = value; }
-
         /// <summary>Billable time on one runner operating system.</summary>
         public required global::GitHub.Actions.WorkflowRunBillableUsage Windows { get => _windows; init => _windows = value; }
 
-        static global::GitHub.Actions.WorkflowRunBillable global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
+        #pragma warning disable CS8618 // the reader sets every required member or throws
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private WorkflowRunBillable(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _ubuntu = r.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(ref reader); break;
+                    case 1: _macos = r.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(ref reader); break;
+                    case 2: _windows = r.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
+        }
+        #pragma warning restore CS8618
 
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value) => WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRunBillable global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
+
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillable>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillable value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(0, value._ubuntu);
+            w.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(1, value._macos);
+            w.Model<global::GitHub.Actions.WorkflowRunBillableUsage>(2, value._windows);
+            w.End();
+        }
     }
 }

@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Billable time on one runner operating system.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunBillableUsageJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillableUsage>))]
     public sealed partial class WorkflowRunBillableUsage : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRunBillableUsage", 3, 3, "total_ms", "jobs", "job_runs");
         private long _totalMs;
         private long _jobs;
         private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> _jobRuns = default!;
@@ -16,22 +17,37 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long TotalMs { get => _totalMs; init => _totalMs = value; }
+        public required long Jobs { get => _jobs; init => _jobs = value; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> JobRuns { get => _jobRuns; init => _jobRuns = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRunBillableUsage(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private WorkflowRunBillableUsage(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _totalMs = r.Int64(ref reader); break;
+                    case 1: _jobs = r.Int64(ref reader); break;
+                    case 2: _jobRuns = r.Models<global::GitHub.Actions.WorkflowRunJobTiming>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long TotalMs { get => _totalMs; init => _totalMs = value; }
+        static global::GitHub.Actions.WorkflowRunBillableUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required long Jobs { get => _jobs; init => _jobs = value; }
-
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRunJobTiming> JobRuns { get => _jobRuns; init => _jobRuns = value; }
-
-        static global::GitHub.Actions.WorkflowRunBillableUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunBillableUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunBillableUsage value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._totalMs);
+            w.Number(1, value._jobs);
+            w.Models<global::GitHub.Actions.WorkflowRunJobTiming>(2, value._jobRuns);
+            w.End();
+        }
     }
 }

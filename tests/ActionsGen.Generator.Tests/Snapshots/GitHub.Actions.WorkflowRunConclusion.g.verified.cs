@@ -5,78 +5,48 @@ namespace GitHub.Actions
 {
     /// <summary>The result of a completed workflow run.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunConclusionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunConclusion>))]
     public readonly partial struct WorkflowRunConclusion : global::System.IEquatable<global::GitHub.Actions.WorkflowRunConclusion>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("success", "failure", "neutral", "cancelled", "skipped", "timed_out", "action_required", "stale", "startup_failure");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public WorkflowRunConclusion(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public WorkflowRunConclusion(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value success</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Success => new global::GitHub.Actions.WorkflowRunConclusion("success");
-
-        /// <summary>The value failure</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Failure => new global::GitHub.Actions.WorkflowRunConclusion("failure");
-
-        /// <summary>The value neutral</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Neutral => new global::GitHub.Actions.WorkflowRunConclusion("neutral");
-
-        /// <summary>The value cancelled</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Cancelled => new global::GitHub.Actions.WorkflowRunConclusion("cancelled");
-
-        /// <summary>The value skipped</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Skipped => new global::GitHub.Actions.WorkflowRunConclusion("skipped");
-
-        /// <summary>The value timed_out</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion TimedOut => new global::GitHub.Actions.WorkflowRunConclusion("timed_out");
-
-        /// <summary>The value action_required</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion ActionRequired => new global::GitHub.Actions.WorkflowRunConclusion("action_required");
-
-        /// <summary>The value stale</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion Stale => new global::GitHub.Actions.WorkflowRunConclusion("stale");
-
-        /// <summary>The value startup_failure</summary>
-        public static global::GitHub.Actions.WorkflowRunConclusion StartupFailure => new global::GitHub.Actions.WorkflowRunConclusion("startup_failure");
+        /// <summary>The value success.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Success => new("success");
+        /// <summary>The value failure.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Failure => new("failure");
+        /// <summary>The value neutral.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Neutral => new("neutral");
+        /// <summary>The value cancelled.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Cancelled => new("cancelled");
+        /// <summary>The value skipped.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Skipped => new("skipped");
+        /// <summary>The value timed_out.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion TimedOut => new("timed_out");
+        /// <summary>The value action_required.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion ActionRequired => new("action_required");
+        /// <summary>The value stale.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion Stale => new("stale");
+        /// <summary>The value startup_failure.</summary>
+        public static global::GitHub.Actions.WorkflowRunConclusion StartupFailure => new("startup_failure");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "success" => true,
-            "failure" => true,
-            "neutral" => true,
-            "cancelled" => true,
-            "skipped" => true,
-            "timed_out" => true,
-            "action_required" => true,
-            "stale" => true,
-            "startup_failure" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.WorkflowRunConclusion(string value) => new global::GitHub.Actions.WorkflowRunConclusion(value);
-
+        public static implicit operator global::GitHub.Actions.WorkflowRunConclusion(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.WorkflowRunConclusion left, global::GitHub.Actions.WorkflowRunConclusion right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.WorkflowRunConclusion left, global::GitHub.Actions.WorkflowRunConclusion right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.WorkflowRunConclusion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.WorkflowRunConclusion other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.WorkflowRunConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value) => WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRunConclusion global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunConclusion>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunConclusion value) => writer.WriteStringValue(value.Value);
     }
 }

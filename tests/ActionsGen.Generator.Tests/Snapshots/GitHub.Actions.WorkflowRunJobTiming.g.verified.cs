@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>The billable duration of one job.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunJobTimingJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunJobTiming>))]
     public sealed partial class WorkflowRunJobTiming : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRunJobTiming", 2, 2, "job_id", "duration_ms");
         private long _jobId;
         private long _durationMs;
 
@@ -15,20 +16,34 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long JobId { get => _jobId; init => _jobId = value; }
+        public required long DurationMs { get => _durationMs; init => _durationMs = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRunJobTiming(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private WorkflowRunJobTiming(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _jobId = r.Int64(ref reader); break;
+                    case 1: _durationMs = r.Int64(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long JobId { get => _jobId; init => _jobId = value; }
+        static global::GitHub.Actions.WorkflowRunJobTiming global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required long DurationMs { get => _durationMs; init => _durationMs = value; }
-
-        static global::GitHub.Actions.WorkflowRunJobTiming global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunJobTiming>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunJobTiming value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._jobId);
+            w.Number(1, value._durationMs);
+            w.End();
+        }
     }
 }

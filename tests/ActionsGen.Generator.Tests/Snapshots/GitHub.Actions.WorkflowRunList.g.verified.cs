@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>A page of workflow runs.</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunList>))]
     public sealed partial class WorkflowRunList : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRunList", 2, 2, "total_count", "workflow_runs");
         private long _totalCount;
         private global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> _workflowRuns = default!;
 
@@ -15,20 +16,34 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> WorkflowRuns { get => _workflowRuns; init => _workflowRuns = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRunList(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private WorkflowRunList(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _totalCount = r.Int64(ref reader); break;
+                    case 1: _workflowRuns = r.Models<global::GitHub.Actions.WorkflowRun>(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        public required long TotalCount { get => _totalCount; init => _totalCount = value; }
+        static global::GitHub.Actions.WorkflowRunList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.WorkflowRun> WorkflowRuns { get => _workflowRuns; init => _workflowRuns = value; }
-
-        static global::GitHub.Actions.WorkflowRunList global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunList value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Number(0, value._totalCount);
+            w.Models<global::GitHub.Actions.WorkflowRun>(1, value._workflowRuns);
+            w.End();
+        }
     }
 }

@@ -5,66 +5,42 @@ namespace GitHub.Actions
 {
     /// <summary>The current status of a workflow run.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunStatusJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatus>))]
     public readonly partial struct WorkflowRunStatus : global::System.IEquatable<global::GitHub.Actions.WorkflowRunStatus>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("requested", "in_progress", "completed", "queued", "pending", "waiting");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public WorkflowRunStatus(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public WorkflowRunStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value requested</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus Requested => new global::GitHub.Actions.WorkflowRunStatus("requested");
-
-        /// <summary>The value in_progress</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus InProgress => new global::GitHub.Actions.WorkflowRunStatus("in_progress");
-
-        /// <summary>The value completed</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus Completed => new global::GitHub.Actions.WorkflowRunStatus("completed");
-
-        /// <summary>The value queued</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus Queued => new global::GitHub.Actions.WorkflowRunStatus("queued");
-
-        /// <summary>The value pending</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus Pending => new global::GitHub.Actions.WorkflowRunStatus("pending");
-
-        /// <summary>The value waiting</summary>
-        public static global::GitHub.Actions.WorkflowRunStatus Waiting => new global::GitHub.Actions.WorkflowRunStatus("waiting");
+        /// <summary>The value requested.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus Requested => new("requested");
+        /// <summary>The value in_progress.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus InProgress => new("in_progress");
+        /// <summary>The value completed.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus Completed => new("completed");
+        /// <summary>The value queued.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus Queued => new("queued");
+        /// <summary>The value pending.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus Pending => new("pending");
+        /// <summary>The value waiting.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatus Waiting => new("waiting");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "requested" => true,
-            "in_progress" => true,
-            "completed" => true,
-            "queued" => true,
-            "pending" => true,
-            "waiting" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.WorkflowRunStatus(string value) => new global::GitHub.Actions.WorkflowRunStatus(value);
-
+        public static implicit operator global::GitHub.Actions.WorkflowRunStatus(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.WorkflowRunStatus left, global::GitHub.Actions.WorkflowRunStatus right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.WorkflowRunStatus left, global::GitHub.Actions.WorkflowRunStatus right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.WorkflowRunStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.WorkflowRunStatus other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.WorkflowRunStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value) => WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRunStatus global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatus>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatus value) => writer.WriteStringValue(value.Value);
     }
 }

@@ -5,98 +5,58 @@ namespace GitHub.Actions
 {
     /// <summary>A workflow run status or conclusion to filter by.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunStatusFilterJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatusFilter>))]
     public readonly partial struct WorkflowRunStatusFilter : global::System.IEquatable<global::GitHub.Actions.WorkflowRunStatusFilter>, global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonEnumValues s_json = new("completed", "action_required", "cancelled", "failure", "neutral", "skipped", "stale", "success", "timed_out", "in_progress", "queued", "requested", "waiting", "pending");
         private readonly string? _value;
 
         /// <summary>Creates a value; use the static members for the known ones.</summary>
-        public WorkflowRunStatusFilter(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
+        public WorkflowRunStatusFilter(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary>The value completed</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Completed => new global::GitHub.Actions.WorkflowRunStatusFilter("completed");
-
-        /// <summary>The value action_required</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter ActionRequired => new global::GitHub.Actions.WorkflowRunStatusFilter("action_required");
-
-        /// <summary>The value cancelled</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Cancelled => new global::GitHub.Actions.WorkflowRunStatusFilter("cancelled");
-
-        /// <summary>The value failure</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Failure => new global::GitHub.Actions.WorkflowRunStatusFilter("failure");
-
-        /// <summary>The value neutral</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Neutral => new global::GitHub.Actions.WorkflowRunStatusFilter("neutral");
-
-        /// <summary>The value skipped</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Skipped => new global::GitHub.Actions.WorkflowRunStatusFilter("skipped");
-
-        /// <summary>The value stale</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Stale => new global::GitHub.Actions.WorkflowRunStatusFilter("stale");
-
-        /// <summary>The value success</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Success => new global::GitHub.Actions.WorkflowRunStatusFilter("success");
-
-        /// <summary>The value timed_out</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter TimedOut => new global::GitHub.Actions.WorkflowRunStatusFilter("timed_out");
-
-        /// <summary>The value in_progress</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter InProgress => new global::GitHub.Actions.WorkflowRunStatusFilter("in_progress");
-
-        /// <summary>The value queued</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Queued => new global::GitHub.Actions.WorkflowRunStatusFilter("queued");
-
-        /// <summary>The value requested</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Requested => new global::GitHub.Actions.WorkflowRunStatusFilter("requested");
-
-        /// <summary>The value waiting</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Waiting => new global::GitHub.Actions.WorkflowRunStatusFilter("waiting");
-
-        /// <summary>The value pending</summary>
-        public static global::GitHub.Actions.WorkflowRunStatusFilter Pending => new global::GitHub.Actions.WorkflowRunStatusFilter("pending");
+        /// <summary>The value completed.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Completed => new("completed");
+        /// <summary>The value action_required.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter ActionRequired => new("action_required");
+        /// <summary>The value cancelled.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Cancelled => new("cancelled");
+        /// <summary>The value failure.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Failure => new("failure");
+        /// <summary>The value neutral.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Neutral => new("neutral");
+        /// <summary>The value skipped.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Skipped => new("skipped");
+        /// <summary>The value stale.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Stale => new("stale");
+        /// <summary>The value success.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Success => new("success");
+        /// <summary>The value timed_out.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter TimedOut => new("timed_out");
+        /// <summary>The value in_progress.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter InProgress => new("in_progress");
+        /// <summary>The value queued.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Queued => new("queued");
+        /// <summary>The value requested.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Requested => new("requested");
+        /// <summary>The value waiting.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Waiting => new("waiting");
+        /// <summary>The value pending.</summary>
+        public static global::GitHub.Actions.WorkflowRunStatusFilter Pending => new("pending");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one of those the spec lists.</summary>
-        public bool IsKnown => Value switch
-        {
-            "completed" => true,
-            "action_required" => true,
-            "cancelled" => true,
-            "failure" => true,
-            "neutral" => true,
-            "skipped" => true,
-            "stale" => true,
-            "success" => true,
-            "timed_out" => true,
-            "in_progress" => true,
-            "queued" => true,
-            "requested" => true,
-            "waiting" => true,
-            "pending" => true,
-            _ => false,
-        };
+        public bool IsKnown => s_json.Contains(_value);
 
-        public static implicit operator global::GitHub.Actions.WorkflowRunStatusFilter(string value) => new global::GitHub.Actions.WorkflowRunStatusFilter(value);
-
+        public static implicit operator global::GitHub.Actions.WorkflowRunStatusFilter(string value) => new(value);
         public static bool operator ==(global::GitHub.Actions.WorkflowRunStatusFilter left, global::GitHub.Actions.WorkflowRunStatusFilter right) => left.Equals(right);
-
         public static bool operator !=(global::GitHub.Actions.WorkflowRunStatusFilter left, global::GitHub.Actions.WorkflowRunStatusFilter right) => !left.Equals(right);
-
         public bool Equals(global::GitHub.Actions.WorkflowRunStatusFilter other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
         public override bool Equals(object? obj) => obj is global::GitHub.Actions.WorkflowRunStatusFilter other && Equals(other);
-
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
         public override string ToString() => Value;
-
-        static global::GitHub.Actions.WorkflowRunStatusFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value) => WriteCore(writer, value);
+        static global::GitHub.Actions.WorkflowRunStatusFilter global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(s_json.Read(ref reader, context));
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunStatusFilter>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunStatusFilter value) => writer.WriteStringValue(value.Value);
     }
 }

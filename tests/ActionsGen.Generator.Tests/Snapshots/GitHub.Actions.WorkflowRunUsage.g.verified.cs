@@ -4,9 +4,10 @@
 namespace GitHub.Actions
 {
     /// <summary>Workflow Run Usage</summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::GitHub.Actions.WorkflowRunUsageJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunUsage>))]
     public sealed partial class WorkflowRunUsage : global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>
     {
+        private static readonly global::ActionsGen.Runtime.Serialization.JsonPropertyTable s_json = new("WorkflowRunUsage", 2, 2, "billable", "run_duration_ms");
         private global::GitHub.Actions.WorkflowRunBillable _billable = default!;
         private long _runDurationMs;
 
@@ -15,21 +16,35 @@ namespace GitHub.Actions
         {
         }
 
-        // For the generated reader, which sets every required member or throws.
-        #pragma warning disable CS8618
+        /// <summary>Billable time per GitHub-hosted runner operating system.</summary>
+        public required global::GitHub.Actions.WorkflowRunBillable Billable { get => _billable; init => _billable = value; }
+        public required long RunDurationMs { get => _runDurationMs; init => _runDurationMs = value; }
+
+        #pragma warning disable CS8618 // the reader sets every required member or throws
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private WorkflowRunUsage(global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
+        private WorkflowRunUsage(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context)
         {
+            var r = new global::ActionsGen.Runtime.Serialization.JsonObjectReader(ref reader, context, s_json);
+            for (int i; (i = r.Next(ref reader)) >= 0;)
+            {
+                switch (i)
+                {
+                    case 0: _billable = r.Model<global::GitHub.Actions.WorkflowRunBillable>(ref reader); break;
+                    case 1: _runDurationMs = r.Int64(ref reader); break;
+                }
+            }
+            r.End(ref reader);
         }
         #pragma warning restore CS8618
 
-        /// <summary>Billable time per GitHub-hosted runner operating system.</summary>
-        public required global::GitHub.Actions.WorkflowRunBillable Billable { get => _billable; init => _billable = value; }
+        static global::GitHub.Actions.WorkflowRunUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => new(ref reader, context);
 
-        public required long RunDurationMs { get => _runDurationMs; init => _runDurationMs = value; }
-
-        static global::GitHub.Actions.WorkflowRunUsage global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::ActionsGen.Runtime.Serialization.JsonReadContext? context) => ReadCore(ref reader, context);
-
-        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value) => WriteCore(writer, value);
+        static void global::ActionsGen.Runtime.Serialization.IJsonModel<global::GitHub.Actions.WorkflowRunUsage>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GitHub.Actions.WorkflowRunUsage value)
+        {
+            var w = new global::ActionsGen.Runtime.Serialization.JsonObjectWriter(writer, s_json, default);
+            w.Model<global::GitHub.Actions.WorkflowRunBillable>(0, value._billable);
+            w.Number(1, value._runDurationMs);
+            w.End();
+        }
     }
 }

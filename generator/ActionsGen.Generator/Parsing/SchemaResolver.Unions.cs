@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
+using Microsoft.OpenApi.Models;
+
+namespace ActionsGen.Generator.Parsing;
+
+/// <summary><c>oneOf</c>/<c>anyOf</c> schemas: a union with one case per branch that can hold a value.</summary>
+internal sealed partial class SchemaResolver
+{
+    private void DefineUnion(OpenApiSchema schema, string name, string pointer)
+    {
+        var index = _types.Count;
+        _types.Add(new TypeModel(TypeModelKind.Union, name, pointer, schema.Description, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty));
+        var keyword = schema.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/";
+        var branches = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
+        var caseNames = MemberNames.ForUnion(name);
+        var parameters = MemberNames.ForMatchParameters();
+        var cases = new List<UnionCaseModel>();
+        for (var i = 0; i < branches.Count; i++)
+        {
+            var branch = branches[i];
+            if (branch is null || branch.Type == "null")
+            {
+                continue;
+            }
+
+            var branchPointer = PartPointer(branch, pointer + keyword + i.ToString(CultureInfo.InvariantCulture));
+            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), branchPointer);
+            var tags = TagsOf(schema, branch);
+            var same = cases.FindIndex(c => c.Type == type);
+            if (same >= 0)
+            {
+                // Two branches of one C# type are one case: the JSON cannot tell them apart either.
+                cases[same] = cases[same] with { Tags = cases[same].Tags.Concat(tags).Distinct(StringComparer.Ordinal).ToEquatableArray() };
+                continue;
+            }
+
+            var caseName = MemberNames.ClaimCase(caseNames, CaseName(type, branch));
+            var kind = KindOf(type, branch);
+            var required = kind == UnionCaseKind.Object ? RequiredNames(branch).ToEquatableArray() : EquatableArray<string>.Empty;
+            cases.Add(new UnionCaseModel(caseName, parameters.Claim(Identifiers.Camel(caseName)), type, kind, required, tags.ToEquatableArray()));
+        }
+
+        _types[index] = _types[index] with { Cases = cases.ToEquatableArray(), Discriminator = schema.Discriminator?.PropertyName };
+    }
+
+    /// <summary>The discriminator values that name <paramref name="branch"/>: its mapping keys, else its component name.</summary>
+    private static IEnumerable<string> TagsOf(OpenApiSchema union, OpenApiSchema branch)
+    {
+        if (union.Discriminator is not { PropertyName: { Length: > 0 } } discriminator || branch.Reference is not { } reference)
+        {
+            return Enumerable.Empty<string>();
+        }
+
+        var mapped = (discriminator.Mapping ?? new Dictionary<string, string>())
+            .Where(pair => pair.Value == "#/components/schemas/" + reference.Id || pair.Value == reference.Id)
+            .Select(pair => pair.Key)
+            .ToList();
+        return mapped.Count > 0 ? mapped : new[] { reference.Id };
+    }
+
+    /// <summary>A case's name: its type's name, or what its JSON is (<c>String</c>, <c>Integer</c>, <c>SimpleUserList</c> …).</summary>
+    private static string CaseName(TypeRef type, OpenApiSchema? schema) => type.Kind switch
+    {
+        TypeRefKind.Named => type.Name!,
+        TypeRefKind.String => "String",
+        TypeRefKind.DateTime => "DateTime",
+        TypeRefKind.Int32 or TypeRefKind.Int64 => "Integer",
+        TypeRefKind.Number => "Number",
+        TypeRefKind.Boolean => "Boolean",
+        TypeRefKind.Array => CaseName(type.Element!, schema?.Items) + "List",
+        TypeRefKind.Map => CaseName(type.Element!, schema?.AdditionalProperties) + "Map",
+        _ => schema?.Type is "object" ? "Object" : schema?.Type is "array" ? "Array" : "Json",
+    };
+
+    /// <summary>The JSON type that recognises a case.</summary>
+    private static UnionCaseKind KindOf(TypeRef type, OpenApiSchema branch) => type.Kind switch
+    {
+        TypeRefKind.Named => type.NamedKind switch
+        {
+            TypeModelKind.Object => UnionCaseKind.Object,
+            TypeModelKind.Enum => UnionCaseKind.String,
+            _ => UnionCaseKind.Any,
+        },
+        TypeRefKind.Array => UnionCaseKind.Array,
+        TypeRefKind.Map => UnionCaseKind.Object,
+        TypeRefKind.String or TypeRefKind.DateTime => UnionCaseKind.String,
+        TypeRefKind.Int32 or TypeRefKind.Int64 => UnionCaseKind.Integer,
+        TypeRefKind.Number => UnionCaseKind.Number,
+        TypeRefKind.Boolean => UnionCaseKind.Boolean,
+        _ => branch.Type switch
+        {
+            "object" => UnionCaseKind.Object,
+            "array" => UnionCaseKind.Array,
+            "string" => UnionCaseKind.String,
+            "integer" => UnionCaseKind.Integer,
+            "number" => UnionCaseKind.Number,
+            "boolean" => UnionCaseKind.Boolean,
+            _ => UnionCaseKind.Any,
+        },
+    };
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace ActionsGen.Runtime.Serialization;
+
+// The codecs generated code composes for array items, map values and union cases. Each reads a non-null value (null
+// is a JsonException naming what was expected) unless wrapped in NullableCodec/OrNullCodec.
+
+/// <summary>A JSON string.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct StringCodec : IJsonCodec<string>
+{
+    /// <inheritdoc/>
+    public static string Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.String(ref reader, context) ?? throw JsonRead.Mismatch(ref reader, "a string");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+}
+
+/// <summary>A JSON integer as <see cref="long"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Int64Codec : IJsonCodec<long>
+{
+    /// <inheritdoc/>
+    public static long Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.Int64(ref reader) ?? throw JsonRead.Mismatch(ref reader, "an integer");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+}
+
+/// <summary>A JSON integer as <see cref="int"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct Int32Codec : IJsonCodec<int>
+{
+    /// <inheritdoc/>
+    public static int Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.Int32(ref reader) ?? throw JsonRead.Mismatch(ref reader, "an integer");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+}
+
+/// <summary>A JSON number as <see cref="double"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct DoubleCodec : IJsonCodec<double>
+{
+    /// <inheritdoc/>
+    public static double Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.Double(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a number");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+}
+
+/// <summary>A JSON boolean.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct BooleanCodec : IJsonCodec<bool>
+{
+    /// <inheritdoc/>
+    public static bool Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.Boolean(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a boolean");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+}
+
+/// <summary>An ISO 8601 date-time string.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct DateTimeCodec : IJsonCodec<DateTimeOffset>
+{
+    /// <inheritdoc/>
+    public static DateTimeOffset Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        JsonRead.DateTimeOffset(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a date-time string");
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset value) => JsonWrite.DateTimeOffset(writer, value);
+}
+
+/// <summary>Any JSON value, kept as it is (null included).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct AnyCodec : IJsonCodec<JsonElement>
+{
+    /// <inheritdoc/>
+    public static JsonElement Read(ref Utf8JsonReader reader, JsonReadContext? context) => JsonRead.Any(ref reader);
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, JsonElement value) => JsonWrite.Any(writer, value);
+}
+
+/// <summary>A generated model, enum or union.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct ModelCodec<T> : IJsonCodec<T>
+    where T : IJsonModel<T>
+{
+    /// <inheritdoc/>
+    public static T Read(ref Utf8JsonReader reader, JsonReadContext? context) => T.ReadJson(ref reader, context);
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, T value) => T.WriteJson(writer, value);
+}
+
+/// <summary>A value type or null.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct NullableCodec<T, TCodec> : IJsonCodec<T?>
+    where T : struct
+    where TCodec : IJsonCodec<T>
+{
+    /// <inheritdoc/>
+    public static T? Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        reader.TokenType == JsonTokenType.Null ? null : TCodec.Read(ref reader, context);
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, T? value)
+    {
+        if (value is { } present)
+        {
+            TCodec.Write(writer, present);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>A reference type or null.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct OrNullCodec<T, TCodec> : IJsonCodec<T?>
+    where T : class
+    where TCodec : IJsonCodec<T>
+{
+    /// <inheritdoc/>
+    public static T? Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        reader.TokenType == JsonTokenType.Null ? null : TCodec.Read(ref reader, context);
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, T? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            TCodec.Write(writer, value);
+        }
+    }
+}
+
+/// <summary>A JSON array of <typeparamref name="T"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
+    where TCodec : IJsonCodec<T>
+{
+    /// <inheritdoc/>
+    public static IReadOnlyList<T> Read(ref Utf8JsonReader reader, JsonReadContext? context)
+    {
+        JsonRead.ExpectToken(ref reader, JsonTokenType.StartArray, "an array");
+        var items = new ArrayBuilder<T>();
+        while (JsonRead.NextItem(ref reader))
+        {
+            items.Add(TCodec.Read(ref reader, context));
+        }
+
+        return items.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<T> value)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            TCodec.Write(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>A JSON object used as a map from names to <typeparamref name="T"/> (<c>additionalProperties</c>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<string, T>>
+    where TCodec : IJsonCodec<T>
+{
+    /// <inheritdoc/>
+    public static IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, JsonReadContext? context)
+    {
+        JsonRead.ExpectToken(ref reader, JsonTokenType.StartObject, "an object");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (JsonRead.NextProperty(ref reader))
+        {
+            var name = JsonRead.Utf16(ref reader);
+            reader.Read();
+            map[name] = TCodec.Read(ref reader, context);
+        }
+
+        return map;
+    }
+
+    /// <inheritdoc/>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value)
+    {
+        writer.WriteStartObject();
+        foreach (var pair in value)
+        {
+            writer.WritePropertyName(pair.Key);
+            TCodec.Write(writer, pair.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+}

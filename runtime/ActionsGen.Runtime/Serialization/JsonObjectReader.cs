@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ActionsGen.Runtime.Serialization;
+
+/// <summary>
+/// Reads one JSON object into a generated model, property by property: <see cref="Next"/> finds the next known
+/// property (unknown ones are skipped, explicit nulls remembered) and the typed readers take its value. Generated code
+/// is then one <c>case</c> per property (the reader is passed to each call: a ref struct cannot be held); <see cref="End"/> checks the required ones.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct JsonObjectReader
+{
+    private readonly JsonReadContext? _context;
+    private readonly JsonPropertyTable _table;
+    private JsonBits _present;
+    private JsonBits _nulls;
+
+    /// <summary>Starts reading an object described by <paramref name="table"/>; the reader must be on '{'.</summary>
+    public JsonObjectReader(ref Utf8JsonReader reader, JsonReadContext? context, JsonPropertyTable table)
+    {
+        JsonRead.StartObject(ref reader, table.TypeName);
+        _context = context;
+        _table = table;
+    }
+
+    /// <summary>
+    /// Moves to the value of the next known property that is not null and returns its index, or -1 at the end of the
+    /// object. A null value is remembered (for writing it back), not returned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Next(ref Utf8JsonReader reader)
+    {
+        while (JsonRead.NextProperty(ref reader))
+        {
+            var index = _table.Find(ref reader);
+            reader.Read();
+            if (index < 0)
+            {
+                reader.Skip();
+            }
+            else if (reader.TokenType == JsonTokenType.Null)
+            {
+                _nulls.Set(index);
+            }
+            else
+            {
+                _present.Set(index);
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Ends the object: throws if a required property was missing or null; returns the explicit nulls.</summary>
+    public readonly JsonBits End(ref Utf8JsonReader reader)
+    {
+        if (_present.FirstMissing(_table.NonNullCount) is var missing and >= 0)
+        {
+            throw JsonRead.Missing(ref reader, _table.TypeName, _table.NameAt(missing));
+        }
+
+        return _nulls;
+    }
+
+    /// <summary>Reads a string.</summary>
+    public readonly string String(ref Utf8JsonReader reader) => StringCodec.Read(ref reader, _context);
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public readonly long Int64(ref Utf8JsonReader reader) => Int64Codec.Read(ref reader, _context);
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public readonly int Int32(ref Utf8JsonReader reader) => Int32Codec.Read(ref reader, _context);
+
+    /// <summary>Reads a number.</summary>
+    public readonly double Double(ref Utf8JsonReader reader) => DoubleCodec.Read(ref reader, _context);
+
+    /// <summary>Reads a boolean.</summary>
+    public readonly bool Boolean(ref Utf8JsonReader reader) => BooleanCodec.Read(ref reader, _context);
+
+    /// <summary>Reads an ISO 8601 date-time.</summary>
+    public readonly DateTimeOffset DateTime(ref Utf8JsonReader reader) => DateTimeCodec.Read(ref reader, _context);
+
+    /// <summary>Reads any value as raw JSON.</summary>
+    public readonly JsonElement Any(ref Utf8JsonReader reader) => JsonRead.Any(ref reader);
+
+    /// <summary>Reads a generated model, enum or union.</summary>
+    public readonly T Model<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => T.ReadJson(ref reader, _context);
+
+    /// <summary>Reads an array of generated models.</summary>
+    public readonly IReadOnlyList<T> Models<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ListCodec<T, ModelCodec<T>>.Read(ref reader, _context);
+
+    /// <summary>Reads any other value with the codec <typeparamref name="TCodec"/>.</summary>
+    public readonly T Value<T, TCodec>(ref Utf8JsonReader reader) where TCodec : IJsonCodec<T> => TCodec.Read(ref reader, _context);
+}
