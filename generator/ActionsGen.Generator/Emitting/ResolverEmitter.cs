@@ -24,16 +24,17 @@ internal static class ResolverEmitter
             w.Line($"public static {TypeNames.Qualified(model.Namespace, ClassName)} Instance {{ get; }} = new {TypeNames.Qualified(model.Namespace, ClassName)}();");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options) =>");
-            w.Indent();
-            foreach (var name in model.TypeNames)
+            using (w.Block($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options)"))
             {
-                var type = TypeNames.Qualified(model.Namespace, name);
-                w.Line($"type == typeof({type}) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<{type}>.TypeInfo(options) :");
-            }
+                // One statement per type: a chained expression over a whole API's types is too deep for the compiler.
+                foreach (var name in model.TypeNames)
+                {
+                    var type = TypeNames.Qualified(model.Namespace, name);
+                    w.Line($"if (type == typeof({type})) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<{type}>.TypeInfo(options);");
+                }
 
-            w.Line("null;");
-            w.Unindent();
+                w.Line("return null;");
+            }
         }
 
         w.FileFooter();

@@ -87,14 +87,11 @@ internal sealed partial class SchemaResolver
         shape.Required.UnionWith(part.Required);
     }
 
-    /// <summary>What a property's type is, for telling a conflict from a refinement; null when it does not say.</summary>
-    private static string? Signature(OpenApiSchema? schema) => schema switch
-    {
-        null => null,
-        { Reference: { } reference } => "$ref " + reference.Id,
-        { Type: { } type } => type + (schema.Format is { } format ? "/" + format : string.Empty),
-        _ => null,
-    };
+    /// <summary>
+    /// What JSON type a property is, for telling a conflict (string here, integer there) from a refinement (a format,
+    /// an enum, a description added); null when the schema does not say.
+    /// </summary>
+    private static string? Signature(OpenApiSchema? schema) => schema?.Type ?? (schema?.Properties.Count > 0 ? "object" : null);
 
     /// <summary>The required property names of an object schema, its <c>allOf</c> parts included.</summary>
     private static IEnumerable<string> RequiredNames(OpenApiSchema schema, int depth = 0) =>

@@ -96,9 +96,22 @@ internal sealed partial class SchemaResolver
         return null;
     }
 
-    /// <summary>The branches of a oneOf/anyOf that can hold a value: a <c>type: 'null'</c> branch only makes it nullable.</summary>
-    private static List<OpenApiSchema> Choices(OpenApiSchema schema) =>
-        (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Where(c => c is not null && c.Type != "null").ToList();
+    /// <summary>
+    /// The branches of a oneOf/anyOf that can hold a value: a <c>type: 'null'</c> branch only makes it nullable, and
+    /// branches that only constrain the schema's own properties (<c>anyOf: [{required: [a]}, {required: [b]}]</c>, "at
+    /// least one of") are validation, not types: the schema is then its object.
+    /// </summary>
+    private static List<OpenApiSchema> Choices(OpenApiSchema schema)
+    {
+        var choices = (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).Where(c => c is not null && c.Type != "null").ToList();
+        return schema.Properties.Count > 0 && choices.All(c => IsConstraint(schema, c)) ? new List<OpenApiSchema>() : choices;
+    }
+
+    private static bool IsConstraint(OpenApiSchema parent, OpenApiSchema branch) =>
+        branch.Reference is null
+        && branch.Type is null or "object"
+        && branch.OneOf.Count == 0 && branch.AnyOf.Count == 0 && branch.AllOf.Count == 0
+        && branch.Properties.Keys.All(parent.Properties.ContainsKey);
 
     /// <summary>Whether a value of <paramref name="schema"/> may be null: <c>nullable</c>, or a null branch of a oneOf/anyOf.</summary>
     public static bool IsNullable(OpenApiSchema? schema) =>

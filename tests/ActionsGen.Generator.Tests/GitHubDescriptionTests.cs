@@ -1,0 +1,130 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ActionsGen.Generator.Tests.Infrastructure;
+using ActionsGen.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit.Abstractions;
+
+namespace ActionsGen.Generator.Tests;
+
+/// <summary>
+/// GitHub's own OpenAPI description, unmodified, as a fixture: the 23-operation cuts checked in under tests/Fixtures/github
+/// (api.github.com from @octokit/openapi 23.0.2, GHES 3.8 from 14.0.0), and the whole api.github.com description from npm.
+/// </summary>
+public class GitHubDescriptionTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("api.github.com.actions.json")]
+    [InlineData("ghes-3.8.actions.json")]
+    public void A_cut_of_GitHubs_description_generates_every_schema_typed_and_compiles_clean(string fixture)
+    {
+        var (run, _, compile) = GeneratorHarness.Generate(File.ReadAllText(OctokitDescriptions.FixturePath(fixture)), "/specs/" + fixture);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile);
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.SourceText.ToString().Contains("public readonly partial struct", StringComparison.Ordinal) && s.SourceText.ToString().Contains("JsonUnionTable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_example_in_the_api_github_com_cut_reads_into_its_model_and_writes_back_the_same()
+    {
+        var path = OctokitDescriptions.FixturePath("api.github.com.actions.json");
+        var (_, compilation, compile) = GeneratorHarness.Generate(File.ReadAllText(path), "/specs/cut.json");
+        Assert.Empty(compile);
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        var assembly = Assembly.Load(image.ToArray());
+
+        var options = Options(assembly);
+        var document = JsonNode.Parse(File.ReadAllText(path))!;
+        var read = 0;
+        foreach (var (schemaName, isList, example) in Examples(document))
+        {
+            var type = assembly.GetType("GitHub.Actions." + Naming.Identifiers.Pascal(schemaName), throwOnError: true)!;
+            var json = JsonSerializer.SerializeToUtf8Bytes(example);
+            var model = Read(type, json, isList, options);
+            var written = Write(type, model, isList, options);
+            Assert.True(JsonNode.DeepEquals(example, JsonNode.Parse(written)), $"{schemaName}: {System.Text.Encoding.UTF8.GetString(written)}");
+            read++;
+        }
+
+        output.WriteLine($"{read} examples read and written back");
+        Assert.True(read >= 15, $"only {read} examples found");
+    }
+
+    [Fact]
+    public async Task The_whole_api_github_com_description_generates_with_no_errors()
+    {
+        var description = await OctokitDescriptions.WholeDescriptionPathAsync();
+        if (!description.Found)
+        {
+            output.WriteLine(description.SkipReason);
+            return;
+        }
+
+        var driver = GeneratorHarness.Driver(File.ReadAllText(description.Path!), description.Path!, trackSteps: false)
+            .RunGenerators(GeneratorHarness.Compilation());
+        var run = driver.GetRunResult();
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var unsupported = run.Diagnostics.Where(d => d.Id == "ACTG005").ToArray();
+        output.WriteLine($"{run.Results.Single().GeneratedSources.Length} files; ACTG005: {unsupported.Length}");
+        foreach (var diagnostic in unsupported)
+        {
+            output.WriteLine(diagnostic.ToString());
+        }
+
+        Assert.True(unsupported.Length <= 10, $"{unsupported.Length} ACTG005 (at most 10 allowed, each named in the README)");
+    }
+
+    // (component schema name, whether the body is an array of it, the example value) for every 2xx JSON example.
+    private static IEnumerable<(string Schema, bool IsList, JsonNode Example)> Examples(JsonNode document)
+    {
+        foreach (var pathItem in document["paths"]!.AsObject())
+        {
+            foreach (var operation in pathItem.Value!.AsObject().Where(o => o.Value is JsonObject { } op && op["responses"] is not null))
+            {
+                foreach (var response in operation.Value!["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')))
+                {
+                    var media = Resolve(document, response.Value!)?["content"]?["application/json"];
+                    var schema = media?["schema"];
+                    var isList = schema?["type"]?.GetValue<string>() == "array";
+                    var reference = (isList ? schema!["items"] : schema)?["$ref"]?.GetValue<string>();
+                    if (reference is null || media?["examples"] is not JsonObject examples)
+                    {
+                        continue;
+                    }
+
+                    foreach (var example in examples)
+                    {
+                        if (Resolve(document, example.Value!)?["value"] is { } value)
+                        {
+                            yield return (reference.Substring(reference.LastIndexOf('/') + 1), isList, value);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static JsonNode? Resolve(JsonNode document, JsonNode node) =>
+        node["$ref"]?.GetValue<string>() is { } reference
+            ? reference.TrimStart('#', '/').Split('/').Aggregate((JsonNode?)document, (n, part) => n?[part.Replace("~1", "/").Replace("~0", "~")])
+            : node;
+
+    // Through System.Text.Json with the generated resolver: the converters run the generated code (lists via STJ's own).
+    private static object Read(Type type, byte[] json, bool isList, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize(json, isList ? typeof(List<>).MakeGenericType(type) : type, options) ?? throw new InvalidOperationException("null");
+
+    private static byte[] Write(Type type, object model, bool isList, JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToUtf8Bytes(model, isList ? typeof(List<>).MakeGenericType(type) : type, options);
+
+    private static JsonSerializerOptions Options(Assembly assembly) => new()
+    {
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)assembly.GetType("GitHub.Actions.ActionsJsonTypeInfoResolver", throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!,
+            new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
+}
