@@ -6,12 +6,15 @@ namespace ActionsGen.Benchmarks.BuildCost;
 /// <summary>
 /// Peak memory of the C# compiler in one build: the build runs with <c>-p:UseSharedCompilation=false</c>, so csc is a
 /// process of its own instead of a request to the shared VBCSCompiler server, and /proc is polled every 50 ms for the
-/// largest <c>VmHWM</c> (peak resident set, kept by the kernel, so a poll after the peak still sees it) of every
-/// csc.dll or VBCSCompiler.dll process started under the build's folder (an ancestor's working directory is the project).
+/// largest <c>VmHWM</c> (peak resident set, kept by the kernel, so a poll after the peak still sees it) of every csc
+/// (or VBCSCompiler) process started under the build's folder (an ancestor's working directory is the project).
 /// Linux only; elsewhere the figure is absent.
 /// </summary>
 internal static class CompilerMemory
 {
+    // The SDK starts its apphost (Roslyn/bincore/csc) or, on older SDKs, "dotnet csc.dll".
+    private static readonly HashSet<string> CompilerNames = new(StringComparer.Ordinal) { "csc", "csc.dll", "csc.exe", "VBCSCompiler", "VBCSCompiler.dll", "VBCSCompiler.exe" };
+
     public static async Task<(CliResult Build, long? PeakBytes)> MeasureAsync(string projectDirectory, Func<Task<CliResult>> build)
     {
         var directory = Path.GetFullPath(projectDirectory).TrimEnd('/');
@@ -43,7 +46,7 @@ internal static class CompilerMemory
         {
             if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && Read($"/proc/{pid}/cmdline") is { } cmdline
-                && (cmdline.Contains("csc.dll", StringComparison.Ordinal) || cmdline.Contains("VBCSCompiler.dll", StringComparison.Ordinal))
+                && cmdline.Split('\0').Take(2).Any(argument => CompilerNames.Contains(Path.GetFileName(argument)))
                 && StartedUnder(pid, directory))
             {
                 yield return pid;
