@@ -1,55 +1,14 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using ActionsGen.Testing;
 
 namespace ActionsGen.Benchmarks;
 
 /// <summary>
 /// Whole-process figures for the package as users get it (not BenchmarkDotNet: they time builds and processes):
-/// `build-cost [runs]` and `aot-report [runs]`. Each packs ActionsGen into a local feed and creates fresh projects.
+/// `aot-report [runs]` (`build-cost` is BuildCost/BuildCostReport). It packs ActionsGen into a local feed and creates fresh projects.
 /// </summary>
 internal static class PackageReports
 {
-    public static async Task<int> BuildCostAsync(int runs)
-    {
-        var feed = await PackageFeed.PackAsync();
-        using var with = await ConsumerProject.CreateAsync(feed, "WithActionsGen");
-        using var without = await ConsumerProject.CreateAsync(feed, "WithoutActionsGen", addPackage: false);
-        with.WriteFile("Program.cs", AotPrograms.Consumer);
-        without.WriteFile("Program.cs", "Console.WriteLine(args.Length);");
-        ConsumerProject.Require(await with.BuildAsync(), "build");
-        ConsumerProject.Require(await without.BuildAsync(), "build");
-
-        var generator = new List<double>();
-        var editWith = new List<double>();
-        var editWithout = new List<double>();
-        var noChangeWith = new List<double>();
-        var noChangeWithout = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            File.SetLastWriteTimeUtc(Path.Combine(with.Directory, "Program.cs"), DateTime.UtcNow);
-            var report = await with.BuildAsync("--no-restore", "-p:ReportAnalyzer=true", "-v:d");
-            ConsumerProject.Require(report, "build");
-            var line = Regex.Match(report.Output, @"^\s*([0-9.]+)\s+[0-9<]+\s+ActionsGen\.Generator\.ActionsGenerator\s*$", RegexOptions.Multiline);
-            generator.Add(double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture) * 1000);
-
-            editWith.Add(await TimedEditBuildAsync(with));
-            editWithout.Add(await TimedEditBuildAsync(without));
-            noChangeWith.Add((await with.BuildAsync("--no-restore")).Elapsed.TotalMilliseconds);
-            noChangeWithout.Add((await without.BuildAsync("--no-restore")).Elapsed.TotalMilliseconds);
-        }
-
-        Console.WriteLine($"Consumer builds (dotnet build -c Release --no-restore), median of {runs}; SDK {Environment.Version}.");
-        Console.WriteLine();
-        Console.WriteLine("| figure | with ActionsGen | without | difference |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        Console.WriteLine(FormattableString.Invariant($"| ActionsGenerator time in the compile (-p:ReportAnalyzer=true) | {Median(generator):F0} ms | | |"));
-        Console.WriteLine(FormattableString.Invariant($"| build after a C# edit (compiler runs) | {Median(editWith):F0} ms | {Median(editWithout):F0} ms | {Median(editWith) - Median(editWithout):F0} ms |"));
-        Console.WriteLine(FormattableString.Invariant($"| no-change incremental build | {Median(noChangeWith):F0} ms | {Median(noChangeWithout):F0} ms | {Median(noChangeWith) - Median(noChangeWithout):F0} ms |"));
-        return 0;
-    }
-
     public static async Task<int> AotReportAsync(int runs)
     {
         var feed = await PackageFeed.PackAsync();
@@ -108,14 +67,6 @@ internal static class PackageReports
         }
 
         return 0;
-    }
-
-    private static async Task<double> TimedEditBuildAsync(ConsumerProject project)
-    {
-        File.SetLastWriteTimeUtc(Path.Combine(project.Directory, "Program.cs"), DateTime.UtcNow);
-        var build = await project.BuildAsync("--no-restore");
-        ConsumerProject.Require(build, "build");
-        return build.Elapsed.TotalMilliseconds;
     }
 
     // What ships: the native binary alone, or the app's own assemblies and its dependencies (the runtime is shared).

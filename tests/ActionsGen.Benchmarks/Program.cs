@@ -11,10 +11,15 @@ public static class Program
             return StartupHarness.Run(args.Skip(1).ToArray());
         }
 
-        if (args.Length > 0 && args[0] is "build-cost" or "aot-report")
+        if (args.Length > 0 && args[0] == "build-cost")
+        {
+            return BuildCost.BuildCostReport.RunAsync(BuildCost.BuildCostOptions.Parse(args.Skip(1).ToArray())).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "aot-report")
         {
             var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-            return (args[0] == "build-cost" ? PackageReports.BuildCostAsync(runs) : PackageReports.AotReportAsync(runs)).GetAwaiter().GetResult();
+            return PackageReports.AotReportAsync(runs).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "load-report")

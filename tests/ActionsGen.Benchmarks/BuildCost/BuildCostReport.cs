@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ActionsGen.Testing;
+
+namespace ActionsGen.Benchmarks.BuildCost;
+
+/// <summary>
+/// <c>build-cost</c>: what generated code costs a consumer's build, ActionsGen against Kiota, on the same descriptions in
+/// the same run. Per input: an empty console, a console with ActionsGen (the packed package, <c>&lt;ActionsGenSpec&gt;</c>
+/// naming the description) and one with Kiota's generated client; each is timed on
+/// <c>touch Program.cs; dotnet build -c Release --no-restore</c> with the compiler server on, as for users
+/// (<c>-p:UseSharedCompilation=true</c>, whatever the environment's <c>UseSharedCompilation</c> says).
+/// </summary>
+internal static class BuildCostReport
+{
+    private const string Server = "-p:UseSharedCompilation=true";
+
+    public static async Task<int> RunAsync(BuildCostOptions options)
+    {
+        var feed = await PackageFeed.PackAsync();
+        var kiota = await KiotaClient.InstallToolAsync();
+        var inputs = new List<BuildCostInput>();
+        foreach (var name in options.Inputs)
+        {
+            inputs.Add(await BuildCostInput.ResolveAsync(name));
+        }
+
+        var variants = new List<BuildVariant> { await BuildVariant.CreateAsync(feed, null, ClientKind.EmptyConsole) };
+        foreach (var input in inputs)
+        {
+            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
+                project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
+            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.Kiota, project => KiotaClient.GenerateAsync(kiota, project, input.Path!)));
+        }
+
+        try
+        {
+            foreach (var variant in variants)
+            {
+                await FirstBuildAsync(variant);
+            }
+
+            // The compiler server starts cold (and would bill its start to the first timed build): start it untimed.
+            await variants[0].StepAsync("warm-up", async _ =>
+            {
+                variants[0].TouchProgram();
+                BuildVariant.Require(await variants[0].BuildAsync("--no-restore", Server));
+            });
+
+            for (var run = 0; run < options.Runs; run++)
+            {
+                foreach (var variant in variants)
+                {
+                    await TimedBuildsAsync(variant);
+                }
+            }
+
+            foreach (var variant in variants)
+            {
+                await variant.StepAsync("peak compiler memory", async _ =>
+                {
+                    variant.TouchProgram();
+                    var (build, peak) = await CompilerMemory.MeasureAsync(variant.Project!.Directory, () => variant.BuildAsync("--no-restore", "-p:UseSharedCompilation=false"));
+                    BuildVariant.Require(build);
+                    variant.PeakBytes = peak;
+                });
+            }
+
+            var properties = inputs.Where(i => i.Path is not null).ToDictionary(i => i.Name, i => SchemaProperties.Count(i.Path!));
+            BuildCostTable.Print(options, inputs, variants, properties);
+            return 0;
+        }
+        finally
+        {
+            variants.ForEach(v => v.Dispose());
+        }
+    }
+
+    // Restores and builds once; ActionsGen's build also writes its generated files under obj/ to be counted.
+    private static Task FirstBuildAsync(BuildVariant variant) => variant.StepAsync("first build", async project =>
+    {
+        if (variant.Client == ClientKind.Kiota)
+        {
+            variant.Code = CodeSize.Measure(KiotaClient.Files(project));
+        }
+
+        var build = await variant.BuildAsync(variant.Client == ClientKind.ActionsGen ? new[] { "-p:EmitCompilerGeneratedFiles=true" } : Array.Empty<string>());
+        if (variant.Client == ClientKind.ActionsGen)
+        {
+            variant.Code = CodeSize.Measure(CodeSize.ActionsGenFiles(project.Directory));
+        }
+
+        BuildVariant.Require(build);
+    });
+
+    private static Task TimedBuildsAsync(BuildVariant variant) => variant.StepAsync("timed builds", async _ =>
+    {
+        if (variant.Client == ClientKind.ActionsGen)
+        {
+            variant.TouchProgram();
+            var report = BuildVariant.Require(await variant.BuildAsync("--no-restore", Server, "-p:ReportAnalyzer=true", "-v:d"));
+            var line = Regex.Match(report.Output, @"^\s*([0-9.]+)\s+[0-9<]+\s+ActionsGen\.Generator\.ActionsGenerator\s*$", RegexOptions.Multiline);
+            if (line.Success)
+            {
+                variant.GeneratorMs.Add(double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture) * 1000);
+            }
+        }
+
+        variant.TouchProgram();
+        variant.EditMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", Server)).Elapsed.TotalMilliseconds);
+        variant.NoChangeMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", Server)).Elapsed.TotalMilliseconds);
+    });
+}

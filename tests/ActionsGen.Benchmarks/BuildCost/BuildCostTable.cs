@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ActionsGen.Benchmarks.BuildCost;
+
+/// <summary>Prints the report as Markdown; a cell whose build failed reads "failed (reason)".</summary>
+internal static class BuildCostTable
+{
+    public static void Print(BuildCostOptions options, IReadOnlyList<BuildCostInput> inputs, IReadOnlyList<BuildVariant> variants, IReadOnlyDictionary<string, long> properties)
+    {
+        var empty = variants[0];
+        Console.WriteLine($"`touch Program.cs; dotnet build -c Release --no-restore -p:UseSharedCompilation=true` (compiler server on), median of {options.Runs}; SDK {Environment.Version}, {Environment.ProcessorCount} cores.");
+        Console.WriteLine(Invariant($"Empty console: edit build {Ms(Median(empty.EditMs))}, no-change build {Ms(Median(empty.NoChangeMs))}, peak compiler memory {Mb(empty.PeakBytes)}{FailureNote(empty)}."));
+        Console.WriteLine();
+        Console.WriteLine("| input (schema properties) | client | generated lines (per property) | syntax nodes (per property) | generator (ReportAnalyzer) | edit build | over the empty console | ActionsGen / Kiota | no-change build | peak compiler memory |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var input in inputs)
+        {
+            var actionsGen = variants.Single(v => v.Input == input && v.Client == ClientKind.ActionsGen);
+            var kiota = variants.Single(v => v.Input == input && v.Client == ClientKind.Kiota);
+            var count = properties.TryGetValue(input.Name, out var n) ? n : 0;
+            var ratio = Over(actionsGen, empty) is { } a && Over(kiota, empty) is { } k && k > 0 ? Invariant($"**{a / k:F2}**") : "–";
+            Console.WriteLine(Row(input, count, actionsGen, empty, ratio));
+            Console.WriteLine(Row(input, count, kiota, empty, ""));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Peak compiler memory: the largest VmHWM of the csc process in one more edit build with -p:UseSharedCompilation=false, polled from /proc.");
+    }
+
+    private static string Row(BuildCostInput input, long properties, BuildVariant variant, BuildVariant empty, string ratio)
+    {
+        var label = Invariant($"{input.Name} ({properties:N0})");
+        var code = variant.Code;
+        var lines = code is null ? "–" : Invariant($"{code.Lines:N0} ({PerProperty(code.Lines, properties)})");
+        var nodes = code is null ? "–" : Invariant($"{code.SyntaxNodes:N0} ({PerProperty(code.SyntaxNodes, properties)})");
+        var generator = variant.Client == ClientKind.ActionsGen ? Ms(Median(variant.GeneratorMs)) : "";
+        var edit = variant.EditMs.Count > 0 ? Ms(Median(variant.EditMs)) : $"failed ({variant.Failure ?? "not run"})";
+        var over = Over(variant, empty) is { } extra ? Invariant($"{(extra >= 0 ? "+" : "")}{extra / 1000:F2} s") : "–";
+        var noChange = variant.NoChangeMs.Count > 0 ? Ms(Median(variant.NoChangeMs)) : "–";
+        var memory = variant.PeakBytes is null && variant.Failure is not null && variant.EditMs.Count > 0 ? $"failed ({variant.Failure})" : Mb(variant.PeakBytes);
+        return $"| {label} | {variant.Client} | {lines} | {nodes} | {generator} | {edit} | {over} | {ratio} | {noChange} | {memory} |";
+    }
+
+    private static double? Over(BuildVariant variant, BuildVariant empty) =>
+        variant.EditMs.Count > 0 && empty.EditMs.Count > 0 ? Median(variant.EditMs) - Median(empty.EditMs) : null;
+
+    private static string PerProperty(long value, long properties) => properties > 0 ? Invariant($"{(double)value / properties:F1}") : "–";
+
+    private static string FailureNote(BuildVariant variant) => variant.Failure is null ? "" : $" (failed: {variant.Failure})";
+
+    private static double? Median(List<double> values) => values.Count == 0 ? null : values.Order().ElementAt(values.Count / 2);
+
+    private static string Ms(double? ms) => ms is { } v ? Invariant($"{v:F0} ms") : "–";
+
+    private static string Mb(long? bytes) => bytes is { } b ? Invariant($"{b / 1024.0 / 1024.0:F0} MB") : "–";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
