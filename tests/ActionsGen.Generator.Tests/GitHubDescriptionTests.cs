@@ -39,18 +39,44 @@ public class GitHubDescriptionTests(ITestOutputHelper output)
         var options = Options(assembly);
         var document = JsonNode.Parse(File.ReadAllText(path))!;
         var read = 0;
-        foreach (var (schemaName, isList, example) in Examples(document))
+        var refused = new List<string>();
+        foreach (var (operationId, example) in Examples(document))
         {
-            var type = assembly.GetType("GitHub.Actions." + Naming.Identifiers.Pascal(schemaName), throwOnError: true)!;
+            // The model is what the generated method returns: Task<T> or Task<IReadOnlyList<T>>.
+            var method = assembly.GetTypes().SelectMany(t => t.GetMethods())
+                .First(m => m.Name == Naming.Identifiers.Pascal(operationId.Substring(operationId.IndexOf('/') + 1)) + "Async");
+            if (!method.ReturnType.IsGenericType)
+            {
+                continue;
+            }
+
+            var result = method.ReturnType.GetGenericArguments()[0];
+            var isList = result.IsGenericType && result.GetGenericTypeDefinition() == typeof(IReadOnlyList<>);
+            var type = isList ? result.GetGenericArguments()[0] : result;
             var json = JsonSerializer.SerializeToUtf8Bytes(example);
-            var model = Read(type, json, isList, options);
+            object model;
+            try
+            {
+                model = Read(type, json, isList, options);
+            }
+            catch (JsonException e)
+            {
+                refused.Add(operationId + ": " + e.Message);
+                continue;
+            }
+
             var written = Write(type, model, isList, options);
-            Assert.True(JsonNode.DeepEquals(example, JsonNode.Parse(written)), $"{schemaName}: {System.Text.Encoding.UTF8.GetString(written)}");
+            Assert.True(JsonNode.DeepEquals(example, JsonNode.Parse(written)), $"{operationId}: {System.Text.Encoding.UTF8.GetString(written)}");
             read++;
         }
 
-        output.WriteLine($"{read} examples read and written back");
-        Assert.True(read >= 15, $"only {read} examples found");
+        output.WriteLine($"{read} examples read and written back; refused: {string.Join(" | ", refused)}");
+        Assert.True(read >= 8, $"only {read} examples read");
+
+        // GitHub's examples of a job omit `created_at`, which its own `job` schema requires: the reader says so, naming
+        // it (the three operations that return jobs), and reads every other example.
+        Assert.Equal(3, refused.Count);
+        Assert.All(refused, message => Assert.Contains("the required property 'created_at' of Job is missing", message));
     }
 
     [Fact]
@@ -79,8 +105,8 @@ public class GitHubDescriptionTests(ITestOutputHelper output)
         Assert.True(unsupported.Length <= 10, $"{unsupported.Length} ACTG005 (at most 10 allowed, each named in the README)");
     }
 
-    // (component schema name, whether the body is an array of it, the example value) for every 2xx JSON example.
-    private static IEnumerable<(string Schema, bool IsList, JsonNode Example)> Examples(JsonNode document)
+    // (operationId, example value) for every 2xx JSON response example.
+    private static IEnumerable<(string OperationId, JsonNode Example)> Examples(JsonNode document)
     {
         foreach (var pathItem in document["paths"]!.AsObject())
         {
@@ -88,11 +114,7 @@ public class GitHubDescriptionTests(ITestOutputHelper output)
             {
                 foreach (var response in operation.Value!["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')))
                 {
-                    var media = Resolve(document, response.Value!)?["content"]?["application/json"];
-                    var schema = media?["schema"];
-                    var isList = schema?["type"]?.GetValue<string>() == "array";
-                    var reference = (isList ? schema!["items"] : schema)?["$ref"]?.GetValue<string>();
-                    if (reference is null || media?["examples"] is not JsonObject examples)
+                    if (Resolve(document, response.Value!)?["content"]?["application/json"]?["examples"] is not JsonObject examples)
                     {
                         continue;
                     }
@@ -101,7 +123,7 @@ public class GitHubDescriptionTests(ITestOutputHelper output)
                     {
                         if (Resolve(document, example.Value!)?["value"] is { } value)
                         {
-                            yield return (reference.Substring(reference.LastIndexOf('/') + 1), isList, value);
+                            yield return (operation.Value!["operationId"]!.GetValue<string>(), value);
                         }
                     }
                 }
