@@ -18,7 +18,8 @@ internal static class UnionEmitter
         w.FileHeader(ns);
         var self = TypeNames.Qualified(ns, type.Name);
         var caseNames = string.Join(", ", type.Cases.Select(c => c.Name));
-        w.DocComment(type.Description ?? "One of: " + caseNames + ".", "One of: " + caseNames + ". Each converts implicitly; a value that fits none is kept as raw JSON (Unknown).");
+        var cases = "One of: " + caseNames + ". Each converts implicitly; a value that fits none is kept as raw JSON (Unknown).";
+        w.DocComment(type.Description ?? cases, type.Description is null ? null : cases);
         w.Line(JsonCode.ConverterAttribute(ns, type.Name));
         using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>, {TypeNames.JsonModel}<{self}>"))
         {

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using ActionsGen.Runtime.Tests.Infrastructure;
+using GitHub.Rest;
+
+namespace ActionsGen.Runtime.Tests;
+
+/// <summary>
+/// The client generated from GitHub's own description (the 23-operation cut of @octokit/openapi 23.0.2, namespace
+/// GitHub.Rest): its unions over real HTTP.
+/// </summary>
+public class GitHubDescriptionClientTests
+{
+    [Fact]
+    public async Task A_union_request_body_is_sent_as_the_case_it_holds()
+    {
+        await using var server = await LoopbackServer.StartAsync(_ => Reply.NoBody(204));
+        var client = Client(server, out var http);
+        using var _ = http;
+
+        // `anyOf: [review-custom-gates-comment-required, review-custom-gates-state-required]`: each case converts implicitly.
+        await client.Actions.ReviewCustomGatesForRunAsync("octo-org", "hello-world", 30433642, new ReviewCustomGatesCommentRequired { EnvironmentName = "prod", Comment = "looks good" });
+        ReviewCustomGatesForRunRequest approve = new ReviewCustomGatesStateRequired { EnvironmentName = "prod", State = ReviewCustomGatesStateRequiredState.Approved };
+        await client.Actions.ReviewCustomGatesForRunAsync("octo-org", "hello-world", 30433642, approve);
+
+        var requests = server.Requests.ToArray();
+        Assert.Equal("/repos/octo-org/hello-world/actions/runs/30433642/deployment_protection_rule", requests[0].Path);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"environment_name":"prod","comment":"looks good"}"""), JsonNode.Parse(requests[0].BodyText)), requests[0].BodyText);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"environment_name":"prod","state":"approved"}"""), JsonNode.Parse(requests[1].BodyText)), requests[1].BodyText);
+        Assert.True(approve.IsReviewCustomGatesStateRequired);
+        Assert.False(approve.IsReviewCustomGatesCommentRequired);
+    }
+
+    [Fact]
+    public async Task Union_values_are_read_by_their_shape_and_an_unknown_shape_is_kept_as_raw_JSON()
+    {
+        // GitHub's own example of pending deployments (a user and a team as reviewers), plus a reviewer of a shape
+        // neither case has.
+        var fixture = JsonNode.Parse(File.ReadAllText(OctokitDescriptions.FixturePath("api.github.com.actions.json")))!;
+        var example = fixture["components"]!["examples"]!["pending-deployment-items"]!["value"]!.AsArray();
+
+        // The example predates `type` joining the `team` schema's required properties: without it, it fits no case.
+        example[0]!["reviewers"]![1]!["reviewer"]!["type"] = "organization";
+        example[0]!["reviewers"]!.AsArray().Add(JsonNode.Parse("""{"type":"Bot","reviewer":{"app_slug":"gate-keeper"}}"""));
+        await using var server = await LoopbackServer.StartAsync(_ => Reply.Json(example.ToJsonString()));
+        var client = Client(server, out var http);
+        using var _ = http;
+
+        var pending = await client.Actions.GetPendingDeploymentsForRunAsync("octo-org", "hello-world", 30433642);
+
+        var reviewers = pending[0].Reviewers!.Select(r => r.Reviewer!.Value).ToArray();
+        Assert.Equal(3, reviewers.Length);
+        Assert.True(reviewers[0].TryGetSimpleUser(out var user));
+        Assert.Equal("octocat", user.Login);
+        Assert.True(reviewers[1].TryGetTeam(out var team));
+        Assert.Equal("justice-league", team.Slug);
+        Assert.True(reviewers[2].IsUnknown);
+        Assert.Equal("gate-keeper", reviewers[2].Unknown!.Value.GetProperty("app_slug").GetString());
+        Assert.Equal(
+            new[] { "user octocat", "team justice-league", "raw {\"app_slug\":\"gate-keeper\"}" },
+            reviewers.Select(r => r.Match(u => "user " + u.Login, t => "team " + t.Slug, raw => "raw " + raw.GetRawText())));
+    }
+
+    private static GitHubClient Client(LoopbackServer server, out HttpClient http)
+    {
+        http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
+        return new GitHubClient(http, new ActionsClientOptions { BaseAddress = server.BaseAddress, Token = ClientFixture.Token });
+    }
+}
