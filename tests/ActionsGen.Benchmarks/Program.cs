@@ -29,7 +29,7 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "generator-cold")
         {
-            return GeneratorColdStart.Run();
+            return GeneratorColdStart.Run(args.Length > 1 ? args[1] : null);
         }
 
         if (args.Length > 0 && args[0] == "serve-pages")
