@@ -152,7 +152,7 @@ public class ConsumerTests(PackageFixture fixture)
         var run = await project.RunAsync();
 
         Assert.True(run.Succeeded, run.Output);
-        Assert.Contains("WorkflowRunsClient WorkflowJobsClient https://ghe.example.com/api/v3/", run.Output);
+        Assert.Contains("WorkflowRunsOperations WorkflowJobsOperations https://ghe.example.com/api/v3/", run.Output);
     }
 
     private static string Edited(string spec)
