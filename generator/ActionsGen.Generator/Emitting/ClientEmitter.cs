@@ -40,7 +40,7 @@ internal static class ClientEmitter
             w.DocElement("param", "The connection requests go through.", " name=\"connection\"");
             using (w.Block($"public {client.ClientName}({Connection} connection)"))
             {
-                w.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+                w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
                 foreach (var group in client.Groups)
                 {
                     w.Line($"{group.PropertyName} = new {TypeNames.Qualified(ns, group.ClassName)}(connection);");
@@ -49,7 +49,7 @@ internal static class ClientEmitter
 
             w.Line();
             w.DocComment("The connection: options, and the rate-limit state of the last response.");
-            w.Line($"public {Connection} Connection {{ get; }}");
+            w.Line($"public {Connection} {OperationNames.ConnectionProperty} {{ get; }}");
             foreach (var group in client.Groups)
             {
                 w.Line();
@@ -87,9 +87,9 @@ internal static class ClientEmitter
         w.DocComment($"Sends the operations tagged '{group.Tag}' through an ApiConnection.");
         using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(ns, group.InterfaceName)}"))
         {
-            w.Line($"private readonly {Connection} _connection;");
+            w.Line($"private readonly {Connection} {OperationNames.ConnectionField};");
             w.Line();
-            w.Line($"public {group.ClassName}({Connection} connection) => _connection = connection;");
+            w.Line($"public {group.ClassName}({Connection} connection) => {OperationNames.ConnectionField} = connection;");
             foreach (var method in group.Operations.SelectMany(Methods))
             {
                 w.Line();
@@ -141,12 +141,12 @@ internal static class ClientEmitter
 
         public MethodKind Kind { get; }
 
-        public string Name => Kind switch
+        public string Name => OperationNames.Async(Kind switch
         {
             MethodKind.RedirectUrl => Operation.UrlName!,
             MethodKind.All => Operation.Pagination!.AllName,
             _ => Operation.Name,
-        } + "Async";
+        });
 
         /// <summary>The parameters the method takes: all but <c>page</c> for a walk over every page.</summary>
         public IEnumerable<ParameterModel> Parameters =>
@@ -212,7 +212,7 @@ internal static class ClientEmitter
             parameters.Add(TypeNames.Of(optionalBody.Type, ns, true) + " " + optionalBody.Name + " = null");
         }
 
-        parameters.Add(Token + " cancellationToken = default");
+        parameters.Add(Token + " " + OperationNames.CancellationToken + " = default");
         return (inInterface ? string.Empty : "public ") + ReturnType(ns, method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
     }
 
@@ -231,26 +231,29 @@ internal static class ClientEmitter
         }
 
         var request = $"{OperationNames.RequestsClass}.{operation.Name}({string.Join(", ", arguments)})";
+        const string connection = OperationNames.ConnectionField;
+        const string token = OperationNames.CancellationToken;
         switch (method.Kind)
         {
             case MethodKind.RedirectUrl:
-                return $"_connection.SendForRedirectAsync({request}, cancellationToken)";
+                return $"{connection}.SendForRedirectAsync({request}, {token})";
             case MethodKind.Download:
-                return $"_connection.DownloadAsync({request}, cancellationToken)";
+                return $"{connection}.DownloadAsync({request}, {token})";
             case MethodKind.All:
                 var pagination = operation.Pagination!;
                 var item = TypeNames.Of(pagination.ItemType, ns, false);
-                var items = "result." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
-                return $"_connection.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static result => {items}, cancellationToken)";
+                const string page = OperationNames.PageLambdaParameter;
+                var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
+                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static {page} => {items}, {token})";
         }
 
         return operation.Result switch
         {
-            ResultKind.Json => $"_connection.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
-            ResultKind.NullableJson => $"_connection.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
-            ResultKind.JsonList => $"_connection.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
-            ResultKind.RawJson => $"_connection.SendForElementAsync({request}, cancellationToken)",
-            _ => $"_connection.SendAsync({request}, cancellationToken)",
+            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.RawJson => $"{connection}.SendForElementAsync({request}, {token})",
+            _ => $"{connection}.SendAsync({request}, {token})",
         };
     }
 
@@ -282,7 +285,7 @@ internal static class ClientEmitter
             w.DocElement("param", body.Description ?? "The request body.", $" name=\"{body.Name.TrimStart('@')}\"");
         }
 
-        w.DocElement("param", "Cancels the request.", " name=\"cancellationToken\"");
+        w.DocElement("param", "Cancels the request.", $" name=\"{OperationNames.CancellationToken}\"");
         var returns = method.Kind switch
         {
             MethodKind.RedirectUrl => "The URL the API redirects to.",

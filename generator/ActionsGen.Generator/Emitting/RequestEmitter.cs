@@ -1,5 +1,6 @@
 using System.Linq;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -11,6 +12,7 @@ internal static class RequestEmitter
 {
     private const string Request = "global::ActionsGen.Runtime.Http.ApiRequest";
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private const string Local = OperationNames.RequestLocal;
 
     public static void Emit(SourceWriter w, string ns, OperationModel operation)
     {
@@ -22,27 +24,27 @@ internal static class RequestEmitter
 
         using (w.Block($"public static {Request} {operation.Name}({string.Join(", ", parameters)})"))
         {
-            w.Line($"var request = new {Request}({HttpMethod(operation.Method)}, {SourceWriter.Literal(operation.OperationId)});");
+            w.Line($"var {Local} = new {Request}({HttpMethod(operation.Method)}, {SourceWriter.Literal(operation.OperationId)});");
             foreach (var part in operation.PathParts)
             {
                 if (!part.IsParameter)
                 {
-                    w.Line($"request.Literal({SourceWriter.Literal(part.Text)});");
+                    w.Line($"{Local}.Literal({SourceWriter.Literal(part.Text)});");
                     continue;
                 }
 
                 var parameter = operation.Parameters.First(p => p.Name == part.Text);
-                w.Line($"request.Segment({SourceWriter.Literal(parameter.JsonName)}, {PathValue(parameter)});");
+                w.Line($"{Local}.Segment({SourceWriter.Literal(parameter.JsonName)}, {PathValue(parameter)});");
             }
 
             foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query))
             {
-                w.Line($"request.Query({SourceWriter.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
+                w.Line($"{Local}.Query({SourceWriter.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
             }
 
             foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Header))
             {
-                w.Line($"request.Header({SourceWriter.Literal(parameter.JsonName)}, {HeaderValue(parameter)});");
+                w.Line($"{Local}.Header({SourceWriter.Literal(parameter.JsonName)}, {HeaderValue(parameter)});");
             }
 
             if (operation.Body is { } requestBody)
@@ -50,7 +52,7 @@ internal static class RequestEmitter
                 Body(w, requestBody);
             }
 
-            w.Line("return request;");
+            w.Line($"return {Local};");
         }
     }
 
@@ -58,13 +60,13 @@ internal static class RequestEmitter
     {
         if (body.Required)
         {
-            w.Line($"request.JsonBody({body.Name});");
+            w.Line($"{Local}.JsonBody({body.Name});");
             return;
         }
 
         using (w.Block($"if ({body.Name} is not null)"))
         {
-            w.Line($"request.JsonBody({body.Name}{(body.Type.IsValueType ? ".Value" : string.Empty)});");
+            w.Line($"{Local}.JsonBody({body.Name}{(body.Type.IsValueType ? ".Value" : string.Empty)});");
         }
     }
 

@@ -21,11 +21,26 @@ internal static class OperationNames
     /// <summary>The nested class of request builders in each group implementation; reserved among method names.</summary>
     public const string RequestsClass = "Requests";
 
+    /// <summary>The root client's connection property.</summary>
+    public const string ConnectionProperty = "Connection";
+
+    /// <summary>The connection field of each group implementation.</summary>
+    public const string ConnectionField = "_connection";
+
+    /// <summary>The last parameter of every method.</summary>
+    public const string CancellationToken = "cancellationToken";
+
+    /// <summary>The request a request builder fills.</summary>
+    public const string RequestLocal = "request";
+
+    /// <summary>The page a page walk's item selector receives.</summary>
+    public const string PageLambdaParameter = "result";
+
     /// <summary>The root client's own members, reserved among group property names.</summary>
-    public static readonly string[] RootMembers = { "Connection" };
+    public static readonly string[] RootMembers = { ConnectionProperty };
 
     /// <summary>Locals and lambda parameters of emitted method bodies: no spec parameter may take these names.</summary>
-    public static readonly string[] ReservedLocals = { "cancellationToken", "request", "result" };
+    public static readonly string[] ReservedLocals = { CancellationToken, RequestLocal, PageLambdaParameter };
 
     /// <summary>The request body parameter.</summary>
     public const string BodyParameter = "body";
@@ -45,6 +60,9 @@ internal static class OperationNames
 
     /// <summary>The operationId of an operation that has none: its method and path.</summary>
     public static string FallbackOperationId(string method, string template) => method + " " + template;
+
+    /// <summary>The C# method name of an operation's method name.</summary>
+    public static string Async(string method) => method + "Async";
 
     /// <summary>The method that returns a redirect's target URL.</summary>
     public static string Url(string method) => method + "Url";
