@@ -43,7 +43,9 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     pair.Left.Path,
                     text,
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenNamespace"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenClientName"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenClientName"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)

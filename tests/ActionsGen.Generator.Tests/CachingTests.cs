@@ -62,7 +62,7 @@ public class CachingTests
 
         var groups = result.TrackedSteps[TrackingNames.ClientGroups].SelectMany(s => s.Outputs).ToArray();
         var modified = groups.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((ClientGroupUnit)o.Value).Group.ClassName).ToArray();
-        Assert.Equal(new[] { "WorkflowJobsClient" }, modified);
+        Assert.Equal(new[] { "WorkflowJobsOperations" }, modified);
         Assert.All(result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("Get one job of a workflow run"));
     }

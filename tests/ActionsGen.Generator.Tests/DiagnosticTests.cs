@@ -178,8 +178,9 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void Errors_reported_by_the_OpenAPI_reader_are_ACTG003_at_the_pointer()
+    public void Errors_reported_by_the_OpenAPI_reader_inside_an_operation_are_ACTG011_at_the_pointer_and_skip_it()
     {
+        // Degrade, don't fail: before, this was ACTG003 and no client at all.
         var spec = Header + """
 
             paths:
@@ -187,12 +188,33 @@ public class DiagnosticTests
                 get:
                   operationId: a
                   responses: 7
+              /b:
+                get:
+                  operationId: b
+                  responses:
+                    '204': {description: No content}
+            """;
+
+        var diagnostic = Single(spec, "ACTG011");
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(LineOf(spec, "responses: 7"), Line(diagnostic));
+        Assert.Contains("#/paths/~1a/get/responses", diagnostic.GetMessage());
+        Assert.Contains("GET /a", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Errors_reported_by_the_OpenAPI_reader_about_the_whole_document_are_ACTG003()
+    {
+        var spec = Header + """
+
+            paths: 7
             """;
 
         var diagnostic = Single(spec, "ACTG003");
 
-        Assert.Equal(LineOf(spec, "responses: 7"), Line(diagnostic));
-        Assert.Contains("#/paths/~1a/get/responses", diagnostic.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(LineOf(spec, "paths: 7"), Line(diagnostic));
     }
 
     [Fact]

@@ -84,16 +84,22 @@ public class ConsumerTests(PackageFixture fixture)
         Assert.Contains("error CS1061", stale.Output);
         Assert.Contains("'HeadSha'", stale.Output);
 
-        // Break: a dangling $ref, reported at its line in actions.yaml.
-        var broken = Spec.Replace("#/components/schemas/job-step'", "#/components/schemas/job-stepp'", StringComparison.Ordinal);
+        // Degrade: a dangling $ref is a warning at its line in actions.yaml, and the rest still builds.
+        var dangling = Spec.Replace("#/components/schemas/job-step'", "#/components/schemas/job-stepp'", StringComparison.Ordinal);
         var expectedLine = Spec[..Spec.IndexOf("$ref: '#/components/schemas/job-step'", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        project.WriteFile("actions.yaml", broken);
+        project.WriteFile("actions.yaml", dangling);
+        var degraded = await project.BuildAsync();
+        Assert.True(degraded.Succeeded, degraded.Output);
+        var warning = Regex.Match(degraded.Output, @"actions\.yaml\((\d+),(\d+)\): warning ACTG004: ([^\r\n]*)");
+        Assert.True(warning.Success, degraded.Output);
+        Assert.Equal(expectedLine, int.Parse(warning.Groups[1].Value));
+        Assert.Contains("job-stepp", warning.Groups[3].Value);
+
+        // Break: text that is not YAML fails the build, reported in actions.yaml.
+        project.WriteFile("actions.yaml", Spec.Replace("openapi: 3.0.3", "openapi: [3.0.3", StringComparison.Ordinal));
         var failed = await project.BuildAsync();
         Assert.False(failed.Succeeded);
-        var diagnostic = Regex.Match(failed.Output, @"actions\.yaml\((\d+),(\d+)\): error ACTG004: ([^\r\n]*)");
-        Assert.True(diagnostic.Success, failed.Output);
-        Assert.Equal(expectedLine, int.Parse(diagnostic.Groups[1].Value));
-        Assert.Contains("job-stepp", diagnostic.Groups[3].Value);
+        Assert.Matches(@"actions\.yaml\(\d+,\d+\): error ACTG001: ", failed.Output);
         Assert.DoesNotContain("CS8785", failed.Output);
 
         // Revert: green again.
@@ -152,7 +158,7 @@ public class ConsumerTests(PackageFixture fixture)
         var run = await project.RunAsync();
 
         Assert.True(run.Succeeded, run.Output);
-        Assert.Contains("WorkflowRunsClient WorkflowJobsClient https://ghe.example.com/api/v3/", run.Output);
+        Assert.Contains("WorkflowRunsOperations WorkflowJobsOperations https://ghe.example.com/api/v3/", run.Output);
     }
 
     private static string Edited(string spec)

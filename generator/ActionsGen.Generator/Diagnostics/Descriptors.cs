@@ -18,13 +18,13 @@ internal static class Descriptors
         "ACTG003", "Spec is not valid OpenAPI", "The spec '{0}' is not valid OpenAPI: {1}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
-        "ACTG004", "Reference does not resolve", "The reference '{0}' does not point to anything in the spec", DiagnosticSeverity.Error);
+        "ACTG004", "Reference does not resolve", "The reference '{0}' does not point to anything in the spec; the value is kept as raw JSON (JsonElement)", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "ACTG005", "Schema construct not supported", "The schema at '{0}' uses {1}, which ActionsGen does not support; the value is kept as raw JSON (JsonElement)", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidSchema = Create(
-        "ACTG006", "Schema is not usable", "The schema at '{0}' is not usable: {1}", DiagnosticSeverity.Error);
+        "ACTG006", "Schema is not usable", "The schema at '{0}' is not usable: {1}; the value is kept as raw JSON (JsonElement)", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidNamespace = Create(
         "ACTG007", "Namespace is not valid", "'{0}' is not a valid C# namespace for the code generated from '{1}'", DiagnosticSeverity.Error);

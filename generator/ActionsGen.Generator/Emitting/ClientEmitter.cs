@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -11,13 +12,9 @@ namespace ActionsGen.Generator.Emitting;
 internal static class ClientEmitter
 {
     private const string Connection = "global::ActionsGen.Runtime.Http.ApiConnection";
-    private const string Request = "global::ActionsGen.Runtime.Http.ApiRequest";
     private const string Options = "global::ActionsGen.Runtime.ActionsClientOptions";
     private const string Token = "global::System.Threading.CancellationToken";
     private const string Task = "global::System.Threading.Tasks.Task";
-
-    /// <summary>The nested class of request builders in each implementation; reserved in the method-name scope.</summary>
-    public const string RequestsClass = "Requests";
 
     public static string EmitRoot(ClientModel client)
     {
@@ -43,7 +40,7 @@ internal static class ClientEmitter
             w.DocElement("param", "The connection requests go through.", " name=\"connection\"");
             using (w.Block($"public {client.ClientName}({Connection} connection)"))
             {
-                w.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+                w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
                 foreach (var group in client.Groups)
                 {
                     w.Line($"{group.PropertyName} = new {TypeNames.Qualified(ns, group.ClassName)}(connection);");
@@ -52,7 +49,7 @@ internal static class ClientEmitter
 
             w.Line();
             w.DocComment("The connection: options, and the rate-limit state of the last response.");
-            w.Line($"public {Connection} Connection {{ get; }}");
+            w.Line($"public {Connection} {OperationNames.ConnectionProperty} {{ get; }}");
             foreach (var group in client.Groups)
             {
                 w.Line();
@@ -90,9 +87,9 @@ internal static class ClientEmitter
         w.DocComment($"Sends the operations tagged '{group.Tag}' through an ApiConnection.");
         using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(ns, group.InterfaceName)}"))
         {
-            w.Line($"private readonly {Connection} _connection;");
+            w.Line($"private readonly {Connection} {OperationNames.ConnectionField};");
             w.Line();
-            w.Line($"public {group.ClassName}({Connection} connection) => _connection = connection;");
+            w.Line($"public {group.ClassName}({Connection} connection) => {OperationNames.ConnectionField} = connection;");
             foreach (var method in group.Operations.SelectMany(Methods))
             {
                 w.Line();
@@ -104,7 +101,7 @@ internal static class ClientEmitter
             }
 
             w.Line();
-            using (w.Block($"private static class {RequestsClass}"))
+            using (w.Block($"private static class {OperationNames.RequestsClass}"))
             {
                 var first = true;
                 foreach (var operation in group.Operations)
@@ -115,7 +112,7 @@ internal static class ClientEmitter
                     }
 
                     first = false;
-                    RequestBuilder(w, ns, operation);
+                    RequestEmitter.Emit(w, ns, operation);
                 }
             }
         }
@@ -144,12 +141,12 @@ internal static class ClientEmitter
 
         public MethodKind Kind { get; }
 
-        public string Name => Kind switch
+        public string Name => OperationNames.Async(Kind switch
         {
             MethodKind.RedirectUrl => Operation.UrlName!,
             MethodKind.All => Operation.Pagination!.AllName,
             _ => Operation.Name,
-        } + "Async";
+        });
 
         /// <summary>The parameters the method takes: all but <c>page</c> for a walk over every page.</summary>
         public IEnumerable<ParameterModel> Parameters =>
@@ -183,6 +180,7 @@ internal static class ClientEmitter
             _ => operation.Result switch
             {
                 ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">",
+                ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, ns, true) + ">",
                 ResultKind.JsonList => Task + "<global::System.Collections.Generic.IReadOnlyList<" + TypeNames.Of(operation.ResultType!, ns, false) + ">>",
                 ResultKind.RawJson => Task + "<global::System.Text.Json.JsonElement>",
                 _ => Task,
@@ -214,7 +212,7 @@ internal static class ClientEmitter
             parameters.Add(TypeNames.Of(optionalBody.Type, ns, true) + " " + optionalBody.Name + " = null");
         }
 
-        parameters.Add(Token + " cancellationToken = default");
+        parameters.Add(Token + " " + OperationNames.CancellationToken + " = default");
         return (inInterface ? string.Empty : "public ") + ReturnType(ns, method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
     }
 
@@ -232,119 +230,32 @@ internal static class ClientEmitter
             arguments.Add(body.Name);
         }
 
-        var request = $"{RequestsClass}.{operation.Name}({string.Join(", ", arguments)})";
+        var request = $"{OperationNames.RequestsClass}.{operation.Name}({string.Join(", ", arguments)})";
+        const string connection = OperationNames.ConnectionField;
+        const string token = OperationNames.CancellationToken;
         switch (method.Kind)
         {
             case MethodKind.RedirectUrl:
-                return $"_connection.SendForRedirectAsync({request}, cancellationToken)";
+                return $"{connection}.SendForRedirectAsync({request}, {token})";
             case MethodKind.Download:
-                return $"_connection.DownloadAsync({request}, cancellationToken)";
+                return $"{connection}.DownloadAsync({request}, {token})";
             case MethodKind.All:
                 var pagination = operation.Pagination!;
                 var item = TypeNames.Of(pagination.ItemType, ns, false);
-                var items = "result." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
-                return $"_connection.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static result => {items}, cancellationToken)";
+                const string page = OperationNames.PageLambdaParameter;
+                var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
+                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static {page} => {items}, {token})";
         }
 
         return operation.Result switch
         {
-            ResultKind.Json => $"_connection.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
-            ResultKind.JsonList => $"_connection.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, cancellationToken)",
-            ResultKind.RawJson => $"_connection.SendForElementAsync({request}, cancellationToken)",
-            _ => $"_connection.SendAsync({request}, cancellationToken)",
+            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.RawJson => $"{connection}.SendForElementAsync({request}, {token})",
+            _ => $"{connection}.SendAsync({request}, {token})",
         };
     }
-
-    private static void RequestBuilder(SourceWriter w, string ns, OperationModel operation)
-    {
-        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, ns, !p.Required) + " " + p.Name).ToList();
-        if (operation.Body is { } body)
-        {
-            parameters.Add(TypeNames.Of(body.Type, ns, !body.Required) + " " + body.Name);
-        }
-
-        using (w.Block($"public static {Request} {operation.Name}({string.Join(", ", parameters)})"))
-        {
-            w.Line($"var request = new {Request}({HttpMethod(operation.Method)}, {SourceWriter.Literal(operation.OperationId)});");
-            foreach (var part in operation.PathParts)
-            {
-                if (!part.IsParameter)
-                {
-                    w.Line($"request.Literal({SourceWriter.Literal(part.Text)});");
-                    continue;
-                }
-
-                var parameter = operation.Parameters.First(p => p.Name == part.Text);
-                w.Line($"request.Segment({SourceWriter.Literal(parameter.JsonName)}, {PathValue(parameter)});");
-            }
-
-            foreach (var parameter in operation.Parameters.Where(p => p.Location == "query"))
-            {
-                w.Line($"request.Query({SourceWriter.Literal(parameter.JsonName)}, {QueryValue(parameter)});");
-            }
-
-            if (operation.Body is { } requestBody)
-            {
-                if (requestBody.Required)
-                {
-                    w.Line($"request.JsonBody({requestBody.Name});");
-                }
-                else
-                {
-                    using (w.Block($"if ({requestBody.Name} is not null)"))
-                    {
-                        w.Line($"request.JsonBody({requestBody.Name}{(requestBody.Type.IsValueType ? ".Value" : string.Empty)});");
-                    }
-                }
-            }
-
-            w.Line("return request;");
-        }
-    }
-
-    private static string HttpMethod(string method) => method switch
-    {
-        "GET" => "global::System.Net.Http.HttpMethod.Get",
-        "PUT" => "global::System.Net.Http.HttpMethod.Put",
-        "POST" => "global::System.Net.Http.HttpMethod.Post",
-        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
-        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
-        _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
-    };
-
-    // Scalars go to the runtime as they are: ApiRequest spells them the same way in a path and in a query.
-    private static bool IsScalar(TypeRef type) =>
-        type.Kind is TypeRefKind.String or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number or TypeRefKind.Boolean or TypeRefKind.DateTime;
-
-    private static string PathValue(ParameterModel parameter) =>
-        IsScalar(parameter.Type) ? parameter.Name : Format(parameter.Type, parameter.Name);
-
-    private static string QueryValue(ParameterModel parameter)
-    {
-        if (IsScalar(parameter.Type))
-        {
-            return parameter.Name;
-        }
-
-        if (parameter.Required)
-        {
-            return Format(parameter.Type, parameter.Name);
-        }
-
-        var value = parameter.Type.IsValueType ? parameter.Name + ".Value" : parameter.Name;
-        return $"{parameter.Name} is null ? null : {Format(parameter.Type, value)}";
-    }
-
-    /// <summary>The text a non-null non-scalar value goes into a URL as (the runtime escapes it).</summary>
-    private static string Format(TypeRef type, string value) => type.Kind switch
-    {
-        TypeRefKind.Any => $"{value}.GetRawText()",
-        TypeRefKind.Array => $"string.Join(\",\", {value})",
-        _ => $"{value}.ToString()",
-    };
 
     private static void Docs(SourceWriter w, Method method)
     {
@@ -360,7 +271,7 @@ internal static class ClientEmitter
                 MethodKind.Download => "Follows the redirect with a fresh request that carries no Authorization header and returns the content.",
                 _ => null,
             },
-            $"{operation.Method} {operation.Path} ({operation.OperationId}). Responses: " + string.Join("; ", operation.Responses.Select(r => r.StatusCode + (r.Description is { Length: > 0 } d ? " " + d : string.Empty))) + ".",
+            $"{operation.Method.ToString().ToUpperInvariant()} {operation.Path} ({operation.OperationId}). Responses: " + string.Join("; ", operation.Responses.Select(r => r.StatusCode + (r.Description is { Length: > 0 } d ? " " + d : string.Empty))) + ".",
         };
         w.DocComment(summary, string.Join("\n\n", remarks.Where(r => !string.IsNullOrWhiteSpace(r))));
         foreach (var parameter in method.Parameters)
@@ -374,13 +285,18 @@ internal static class ClientEmitter
             w.DocElement("param", body.Description ?? "The request body.", $" name=\"{body.Name.TrimStart('@')}\"");
         }
 
-        w.DocElement("param", "Cancels the request.", " name=\"cancellationToken\"");
+        w.DocElement("param", "Cancels the request.", $" name=\"{OperationNames.CancellationToken}\"");
         var returns = method.Kind switch
         {
             MethodKind.RedirectUrl => "The URL the API redirects to.",
             MethodKind.Download => "The content; the caller disposes the stream.",
             MethodKind.All => "Every item of every page.",
-            _ => operation.Result == ResultKind.None ? null : "The response body.",
+            _ => operation.Result switch
+            {
+                ResultKind.None => null,
+                ResultKind.NullableJson => "The response body; null when the body is JSON null.",
+                _ => "The response body.",
+            },
         };
         if (returns is not null)
         {

@@ -11,7 +11,9 @@ internal sealed record ApiModel(
 internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One spec file picked from AdditionalFiles, with its per-file settings.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName);
+/// <param name="Paths">The <c>Paths</c> filter: semicolon-separated globs over path templates, or null.</param>
+/// <param name="Operations">The <c>Operations</c> filter: semicolon-separated globs over operationIds, or null.</param>
+internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null);
 
 /// <summary>MSBuild settings that apply to all specs of a project.</summary>
 internal sealed record GeneratorSettings(string Namespace, string ClientName);

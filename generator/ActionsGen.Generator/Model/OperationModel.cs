@@ -6,22 +6,46 @@ internal enum ResultKind
     /// <summary>No body (201/202/204): the method returns <c>Task</c>.</summary>
     None,
 
-    /// <summary>A JSON object: the method returns the model.</summary>
+    /// <summary>A JSON value with a generated type (object, enum, union): the method returns it.</summary>
     Json,
 
-    /// <summary>A JSON array: the method returns a read-only list of the item model.</summary>
+    /// <summary>A JSON object the spec marks <c>nullable</c>: the method returns the model or null for a <c>null</c> body.</summary>
+    NullableJson,
+
+    /// <summary>A JSON array of a generated type: the method returns a read-only list of it.</summary>
     JsonList,
 
     /// <summary>Raw JSON the generator has no model for: the method returns a <c>JsonElement</c>.</summary>
     RawJson,
 
-    /// <summary>A 302 with <c>Location</c>: one method returns the URL, another downloads it as a stream.</summary>
+    /// <summary>A 3xx success: one method returns the URL, another downloads it as a stream.</summary>
     Redirect,
+}
+
+/// <summary>The HTTP method of an operation.</summary>
+internal enum HttpVerb
+{
+    Get,
+    Put,
+    Post,
+    Delete,
+    Patch,
+    Head,
+    Options,
+    Trace,
+}
+
+/// <summary>Where a parameter goes in the request.</summary>
+internal enum ParameterIn
+{
+    Path,
+    Query,
+    Header,
 }
 
 /// <summary>One HTTP operation of the spec, in spec order (path, then method), with every C# name it needs already chosen.</summary>
 /// <param name="Name">The method name without <c>Async</c>, from the operationId's last segment.</param>
-/// <param name="Parameters">In signature order: path parameters as the path names them, then query parameters.</param>
+/// <param name="Parameters">In signature order: path parameters as the path names them, then required query and header parameters, then optional ones.</param>
 /// <param name="PathParts">The path template: literals and parameter references.</param>
 /// <param name="ResultType">The body model (or list item) for <see cref="ResultKind.Json"/> and <see cref="ResultKind.JsonList"/>.</param>
 /// <param name="Pagination">Set when the operation takes <c>page</c>/<c>per_page</c> and returns a page of items.</param>
@@ -29,7 +53,7 @@ internal enum ResultKind
 internal sealed record OperationModel(
     string OperationId,
     string Name,
-    string Method,
+    HttpVerb Method,
     string Path,
     string? Summary,
     string? Description,
@@ -42,11 +66,11 @@ internal sealed record OperationModel(
     PaginationModel? Pagination,
     string? UrlName);
 
-/// <summary>A path or query parameter. <see cref="Name"/> is the C# parameter name.</summary>
+/// <summary>A path, query or header parameter. <see cref="Name"/> is the C# parameter name.</summary>
 internal sealed record ParameterModel(
     string JsonName,
     string Name,
-    string Location,
+    ParameterIn Location,
     TypeRef Type,
     bool Required,
     string? DefaultValue,
@@ -67,8 +91,9 @@ internal sealed record RequestBodyModel(TypeRef Type, bool Required, string Name
 /// <param name="PageParameter">The C# name of the <c>page</c> parameter, which the walk sets itself.</param>
 internal sealed record PaginationModel(string AllName, TypeRef PageType, string ItemsProperty, bool ItemsNullable, TypeRef ItemType, string PageParameter);
 
-/// <summary>A documented response: status code, description, body type (if JSON) and headers.</summary>
-internal sealed record ResponseModel(string StatusCode, string? Description, TypeRef? Body, EquatableArray<string> Headers);
+/// <summary>A documented response: status code, description, body type (if JSON; none for an empty object) and headers.</summary>
+/// <param name="BodyNullable">Whether the body's schema is <c>nullable</c> at the top, so a <c>null</c> body is valid.</param>
+internal sealed record ResponseModel(string StatusCode, string? Description, TypeRef? Body, bool BodyNullable, EquatableArray<string> Headers);
 
 /// <summary>The operations of one spec tag: one client property, one interface, one implementation.</summary>
 internal sealed record ClientGroupModel(

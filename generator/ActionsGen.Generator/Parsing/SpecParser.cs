@@ -35,7 +35,7 @@ internal static class SpecParser
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var model = ApiModelBuilder.Build(read.Document, read.Scan, file.Path, ns, clientName, diagnostics);
+            var model = ApiModelBuilder.Build(read.Document, read.Scan, file, ns, clientName, read.Skipped, diagnostics);
             return new ParseResult(HasErrors(diagnostics) ? null : model, diagnostics.ToEquatableArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)

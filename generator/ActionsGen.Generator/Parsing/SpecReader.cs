@@ -13,8 +13,7 @@ namespace ActionsGen.Generator.Parsing;
 /// <summary>Spec text → OpenAPI document, with every problem as a diagnostic at its line in the spec.</summary>
 internal static class SpecReader
 {
-    private static readonly Regex InvalidReference = new("^Invalid Reference identifier '(?<id>.*)'\\.?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LinePointer = new("^#line=(?<line>[0-9]+)$", RegexOptions.CultureInvariant);
+    internal static readonly Regex LinePointer = new("^#line=(?<line>[0-9]+)$", RegexOptions.CultureInvariant);
 
     internal sealed class Result
     {
@@ -23,6 +22,9 @@ internal static class SpecReader
         public YamlScan? Scan { get; set; }
 
         public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        /// <summary>Pointers of the operations (or whole paths) the reader found broken: they are left out.</summary>
+        public HashSet<string> Skipped { get; } = new(StringComparer.Ordinal);
     }
 
     public static Result Read(SpecFile file)
@@ -90,9 +92,18 @@ internal static class SpecReader
             return result;
         }
 
+        foreach (var external in scan.ExternalReferences)
+        {
+            result.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ExternalReference, file.Path, external.Position, external.Target, "the value is kept as raw JSON (JsonElement)"));
+        }
+
+        var errors = new ReaderErrors(file.Path, scan, result.Skipped);
         foreach (var error in diagnostic.Errors)
         {
-            result.Diagnostics.Add(ToDiagnostic(file.Path, scan, error.Pointer, error.Message));
+            if (errors.ToDiagnostic(error.Pointer, error.Message) is { } info)
+            {
+                result.Diagnostics.Add(info);
+            }
         }
 
         return result;
@@ -119,36 +130,6 @@ internal static class SpecReader
         }
 
         return null;
-    }
-
-    private static DiagnosticInfo ToDiagnostic(string path, YamlScan scan, string? pointer, string message)
-    {
-        var reference = InvalidReference.Match(message);
-        if (reference.Success)
-        {
-            var id = reference.Groups["id"].Value;
-            foreach (var target in scan.References)
-            {
-                if (target == id || target.EndsWith("/" + id, StringComparison.Ordinal))
-                {
-                    return DiagnosticInfo.Create(Descriptors.UnresolvedReference, path, scan.FindReference(target)!.Value, target);
-                }
-            }
-
-            return DiagnosticInfo.Create(Descriptors.UnresolvedReference, path, SpecPosition.Start, id);
-        }
-
-        var position = SpecPosition.Start;
-        if (!string.IsNullOrEmpty(pointer))
-        {
-            var line = LinePointer.Match(pointer);
-            position = line.Success
-                ? new SpecPosition(Math.Max(int.Parse(line.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) - 1, 0), 0)
-                : scan.Find(pointer!);
-        }
-
-        var where = string.IsNullOrEmpty(pointer) || pointer!.StartsWith("#line", StringComparison.Ordinal) ? string.Empty : " (at " + pointer + ")";
-        return DiagnosticInfo.Create(Descriptors.InvalidOpenApi, path, position, path, Clean(message) + where);
     }
 
     // Messages go into a diagnostic format string argument: keep them on one line.

@@ -17,6 +17,7 @@ internal sealed class YamlScan
 {
     private readonly Dictionary<string, SpecPosition> _positions = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, SpecPosition> _references = new(System.StringComparer.Ordinal);
+    private readonly List<(string Target, SpecPosition Position)> _externalReferences = new();
 
     private YamlScan(string textForReader, bool rootIsMapping, string? openApiVersion)
     {
@@ -58,6 +59,9 @@ internal sealed class YamlScan
     public SpecPosition? FindReference(string reference) => _references.TryGetValue(reference, out var position) ? position : null;
 
     public IEnumerable<string> References => _references.Keys;
+
+    /// <summary>Every <c>$ref</c> whose target is outside this document (does not start with <c>#</c>), in spec order.</summary>
+    public IReadOnlyList<(string Target, SpecPosition Position)> ExternalReferences => _externalReferences;
 
     public static string EscapePointer(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
@@ -166,9 +170,9 @@ internal sealed class YamlScan
                     frames.Push(new Frame(pointer, isMapping: false, isPropertiesMap: false));
                     break;
                 case Scalar scalar:
-                    if (parent is { IsMapping: true, Key: "$ref" } && !scan._references.ContainsKey(scalar.Value))
+                    if (parent is { IsMapping: true, Key: "$ref" })
                     {
-                        scan._references[scalar.Value] = new SpecPosition((int)scalar.Start.Line - 1, (int)scalar.Start.Column - 1);
+                        scan.AddReference(scalar.Value, new SpecPosition((int)scalar.Start.Line - 1, (int)scalar.Start.Column - 1));
                     }
                     else if (pointer == "#/openapi")
                     {
@@ -189,6 +193,19 @@ internal sealed class YamlScan
         }
 
         return scan;
+    }
+
+    private void AddReference(string target, SpecPosition position)
+    {
+        if (!target.StartsWith("#", System.StringComparison.Ordinal))
+        {
+            _externalReferences.Add((target, position));
+        }
+
+        if (!_references.ContainsKey(target))
+        {
+            _references[target] = position;
+        }
     }
 
     private static void SkipNode(Parser parser)

@@ -50,8 +50,17 @@ public sealed class ApiConnection
     public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, request.OperationId, ActionsJson.Deserialize<T>, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads its JSON body as <typeparamref name="T"/>, or null when the body is JSON <c>null</c>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<T?> SendForNullableAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class, IJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, request.OperationId, NullOr<T>, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and reads its JSON array body.</summary>
@@ -59,7 +68,7 @@ public sealed class ApiConnection
     public async Task<IReadOnlyList<T>> SendForListAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, request.OperationId, ActionsJson.DeserializeList<T>, cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,7 +77,7 @@ public sealed class ApiConnection
     public async Task<JsonElement> SendForElementAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, request.OperationId, ParseElement, cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,7 +86,7 @@ public sealed class ApiConnection
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request.Method, Resolve(request), request.Body, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and returns where its 302 points (a short-lived signed URL).</summary>
@@ -86,7 +95,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = Resolve(request);
-        using var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request.Method, uri, request.Body, request, cancellationToken).ConfigureAwait(false);
         return RedirectTarget(response, uri)
             ?? response.RequestMessage?.RequestUri // the handler followed the redirect itself: this is where it went
             ?? throw ApiExceptionFactory.InvalidResponse(response, request.OperationId, "expected a redirect with a Location header");
@@ -101,7 +110,7 @@ public sealed class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = Resolve(request);
-        var response = await SendCoreAsync(request.Method, uri, request.Body, request.OperationId, cancellationToken).ConfigureAwait(false);
+        var response = await SendCoreAsync(request.Method, uri, request.Body, request, cancellationToken).ConfigureAwait(false);
         if (RedirectTarget(response, uri) is not { } target)
         {
             // The handler followed the redirect (and dropped Authorization, as .NET does): this is the content.
@@ -140,7 +149,7 @@ public sealed class ApiConnection
         while (next is not null)
         {
             IReadOnlyList<TItem> page;
-            using (var response = await SendCoreAsync(HttpMethod.Get, next, null, request.OperationId, cancellationToken).ConfigureAwait(false))
+            using (var response = await SendCoreAsync(HttpMethod.Get, next, null, request, cancellationToken).ConfigureAwait(false))
             {
                 page = items(await ReadAsync(response, request.OperationId, ActionsJson.Deserialize<TPage>, cancellationToken).ConfigureAwait(false));
                 var link = LinkHeader.Next(response.Headers, next);
@@ -163,7 +172,7 @@ public sealed class ApiConnection
 
     // One call: the attempt, then the policies in order: conditional-request cache, transient-failure retries, the
     // opt-in rate-limit wait, and finally the typed error.
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, string operationId, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, ApiRequest request, CancellationToken cancellationToken)
     {
         var cache = method == HttpMethod.Get ? _cache : null;
         var waitedForRateLimit = false;
@@ -172,7 +181,7 @@ public sealed class ApiConnection
             HttpResponseMessage response;
             try
             {
-                response = await SendOnceAsync(method, uri, body, cache?.ETagFor(uri), cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(method, uri, body, request.Headers, cache?.ETagFor(uri), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransient(e, cancellationToken) && Options.Retry.CanRetry(method, attempt))
             {
@@ -224,12 +233,12 @@ public sealed class ApiConnection
 
             using (response)
             {
-                throw await ApiExceptionFactory.CreateAsync(response, operationId, cancellationToken).ConfigureAwait(false);
+                throw await ApiExceptionFactory.CreateAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, string? etag, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, IReadOnlyList<KeyValuePair<string, string>>? extraHeaders, string? etag, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(method, uri);
         var headers = message.Headers;
@@ -239,6 +248,11 @@ public sealed class ApiConnection
         if (SameOrigin(uri, Options.BaseAddress) && await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", ActionsClientOptions.HeaderValue(token, "token"));
+        }
+
+        foreach (var header in extraHeaders ?? Array.Empty<KeyValuePair<string, string>>())
+        {
+            headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         if (etag is not null)
@@ -264,6 +278,12 @@ public sealed class ApiConnection
     {
         var reader = new Utf8JsonReader(utf8Json);
         return JsonElement.ParseValue(ref reader);
+    }
+
+    private static T? NullOr<T>(ReadOnlySpan<byte> utf8Json) where T : class, IJsonModel<T>
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        return reader.Read() && reader.TokenType == JsonTokenType.Null && !reader.Read() ? null : ActionsJson.Deserialize<T>(utf8Json);
     }
 
     // Every JSON body is read the same way: whole, bounded, then parsed; a parse failure names the operation.

@@ -18,6 +18,7 @@ public sealed class ApiRequest
 {
     private readonly StringBuilder _path = new(96);
     private StringBuilder? _query;
+    private System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request for <paramref name="operationId"/>.</summary>
     public ApiRequest(HttpMethod method, string operationId)
@@ -34,6 +35,9 @@ public sealed class ApiRequest
 
     /// <summary>The UTF-8 JSON body, if any.</summary>
     public ReadOnlyMemory<byte>? Body { get; private set; }
+
+    /// <summary>The headers the operation's header parameters set, in the order set.</summary>
+    internal System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>? Headers => _headers;
 
     /// <summary>The path and query, relative to the base address (no leading '/').</summary>
     public string RelativeUri => _query is null ? _path.ToString() : _path.ToString() + "?" + _query.ToString();
@@ -105,6 +109,23 @@ public sealed class ApiRequest
 
     private static string Text(DateTimeOffset value) =>
         value.ToString(value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Adds a header when <paramref name="value"/> is not null; a name or value with CR or LF is refused.</summary>
+    public ApiRequest Header(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.AsSpan().IndexOfAny('\r', '\n') >= 0 || (value is not null && value.AsSpan().IndexOfAny('\r', '\n') >= 0))
+        {
+            throw new ArgumentException("The header '" + name.Replace("\r", "\\r").Replace("\n", "\\n") + "' cannot contain CR or LF.", nameof(value));
+        }
+
+        if (value is not null)
+        {
+            (_headers ??= new()).Add(new(name, value));
+        }
+
+        return this;
+    }
 
     /// <summary>Sets the JSON body from raw JSON.</summary>
     public ApiRequest JsonBody(JsonElement body)

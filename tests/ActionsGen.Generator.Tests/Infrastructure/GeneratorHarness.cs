@@ -34,7 +34,8 @@ internal static class GeneratorHarness
     public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> specs, string? ns = null, bool trackSteps = true) =>
         Driver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray(), ns, trackSteps);
 
-    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> texts, string? ns = null, bool trackSteps = true)
+    /// <param name="metadata">Extra per-file metadata for every spec, e.g. <c>build_metadata.AdditionalFiles.ActionsGenPaths</c>.</param>
+    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> texts, string? ns = null, bool trackSteps = true, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var globals = new Dictionary<string, string>();
         if (ns is not null)
@@ -42,7 +43,7 @@ internal static class GeneratorHarness
             globals["build_property.ActionsGenNamespace"] = ns;
         }
 
-        var perFile = texts.ToDictionary(t => t.Path, _ => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenSpec"] = "true" });
+        var perFile = texts.ToDictionary(t => t.Path, _ => new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { ["build_metadata.AdditionalFiles.ActionsGenSpec"] = "true" });
         return CSharpGeneratorDriver.Create(
             new[] { new ActionsGenerator().AsSourceGenerator() },
             texts,
@@ -55,9 +56,14 @@ internal static class GeneratorHarness
         Driver(new[] { (path, specText) }, ns, trackSteps);
 
     /// <summary>Generates from <paramref name="specText"/>, compiles the result and returns both.</summary>
-    public static (GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> CompileDiagnostics) Generate(string specText, string path = "/specs/actions.yaml", string? ns = null, params string[] extraSources)
+    public static (GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> CompileDiagnostics) Generate(string specText, string path = "/specs/actions.yaml", string? ns = null, params string[] extraSources) =>
+        Generate(specText, null, path, ns, extraSources);
+
+    /// <summary>As <see cref="Generate(string, string, string?, string[])"/>, with per-file <paramref name="metadata"/> (filters).</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output, ImmutableArray<Diagnostic> CompileDiagnostics) Generate(string specText, IReadOnlyDictionary<string, string>? metadata, string path = "/specs/actions.yaml", string? ns = null, params string[] extraSources)
     {
-        var driver = Driver(specText, path, ns).RunGeneratorsAndUpdateCompilation(Compilation(extraSources), out var output, out _);
+        var texts = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(path, specText));
+        var driver = Driver(texts, ns, trackSteps: true, metadata).RunGeneratorsAndUpdateCompilation(Compilation(extraSources), out var output, out _);
         var run = driver.GetRunResult();
         var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
         return (run, output, diagnostics);

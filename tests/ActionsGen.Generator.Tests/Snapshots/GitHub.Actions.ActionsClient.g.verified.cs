@@ -20,17 +20,17 @@ namespace GitHub.Actions
         public ActionsClient(global::ActionsGen.Runtime.Http.ApiConnection connection)
         {
             Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
-            WorkflowJobs = new global::GitHub.Actions.WorkflowJobsClient(connection);
-            WorkflowRuns = new global::GitHub.Actions.WorkflowRunsClient(connection);
+            WorkflowJobs = new global::GitHub.Actions.WorkflowJobsOperations(connection);
+            WorkflowRuns = new global::GitHub.Actions.WorkflowRunsOperations(connection);
         }
 
         /// <summary>The connection: options, and the rate-limit state of the last response.</summary>
         public global::ActionsGen.Runtime.Http.ApiConnection Connection { get; }
 
         /// <summary>Operations tagged 'workflow-jobs'.</summary>
-        public global::GitHub.Actions.IWorkflowJobsClient WorkflowJobs { get; }
+        public global::GitHub.Actions.IWorkflowJobsOperations WorkflowJobs { get; }
 
         /// <summary>Operations tagged 'workflow-runs'.</summary>
-        public global::GitHub.Actions.IWorkflowRunsClient WorkflowRuns { get; }
+        public global::GitHub.Actions.IWorkflowRunsOperations WorkflowRuns { get; }
     }
 }

@@ -4,7 +4,7 @@
 namespace GitHub.Actions
 {
     /// <summary>Operations tagged 'workflow-jobs'.</summary>
-    public partial interface IWorkflowJobsClient
+    public partial interface IWorkflowJobsOperations
     {
         /// <summary>Get a job for a workflow run</summary>
         /// <remarks>
@@ -152,11 +152,11 @@ namespace GitHub.Actions
     }
 
     /// <summary>Sends the operations tagged 'workflow-jobs' through an ApiConnection.</summary>
-    internal sealed partial class WorkflowJobsClient : global::GitHub.Actions.IWorkflowJobsClient
+    internal sealed partial class WorkflowJobsOperations : global::GitHub.Actions.IWorkflowJobsOperations
     {
         private readonly global::ActionsGen.Runtime.Http.ApiConnection _connection;
 
-        public WorkflowJobsClient(global::ActionsGen.Runtime.Http.ApiConnection connection) => _connection = connection;
+        public WorkflowJobsOperations(global::ActionsGen.Runtime.Http.ApiConnection connection) => _connection = connection;
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::GitHub.Actions.Job> GetJobForWorkflowRunAsync(string owner, string repo, long jobId, global::System.Threading.CancellationToken cancellationToken = default)

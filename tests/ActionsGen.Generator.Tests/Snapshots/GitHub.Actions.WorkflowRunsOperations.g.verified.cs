@@ -4,7 +4,7 @@
 namespace GitHub.Actions
 {
     /// <summary>Operations tagged 'workflow-runs'.</summary>
-    public partial interface IWorkflowRunsClient
+    public partial interface IWorkflowRunsOperations
     {
         /// <summary>Re-run a job from a workflow run</summary>
         /// <remarks>
@@ -460,11 +460,11 @@ namespace GitHub.Actions
     }
 
     /// <summary>Sends the operations tagged 'workflow-runs' through an ApiConnection.</summary>
-    internal sealed partial class WorkflowRunsClient : global::GitHub.Actions.IWorkflowRunsClient
+    internal sealed partial class WorkflowRunsOperations : global::GitHub.Actions.IWorkflowRunsOperations
     {
         private readonly global::ActionsGen.Runtime.Http.ApiConnection _connection;
 
-        public WorkflowRunsClient(global::ActionsGen.Runtime.Http.ApiConnection connection) => _connection = connection;
+        public WorkflowRunsOperations(global::ActionsGen.Runtime.Http.ApiConnection connection) => _connection = connection;
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task ReRunJobForWorkflowRunAsync(string owner, string repo, long jobId, global::GitHub.Actions.RerunRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
