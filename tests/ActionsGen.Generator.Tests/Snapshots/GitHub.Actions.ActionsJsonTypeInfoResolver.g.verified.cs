@@ -11,46 +11,48 @@ namespace GitHub.Actions
         public static global::GitHub.Actions.ActionsJsonTypeInfoResolver Instance { get; } = new global::GitHub.Actions.ActionsJsonTypeInfoResolver();
 
         /// <inheritdoc/>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options) =>
-            type == typeof(global::GitHub.Actions.ApprovalEnvironment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ApprovalEnvironment>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.BasicError) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.BasicError>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.Deployment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Deployment>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.DeploymentReviewState) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewState>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.DeploymentReviewer) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewer>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.DeploymentReviewerType) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewerType>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.EnvironmentApprovalState) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovalState>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.EnvironmentApprovals) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovals>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.GitActor) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.GitActor>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.Job) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Job>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobConclusion) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobConclusion>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobFilter) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobFilter>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobList) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobList>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStatus>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobStep) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStep>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.JobStepStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStepStatus>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.MinimalRepository) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.MinimalRepository>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PendingDeployment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeployment>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PendingDeploymentEnvironment) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentEnvironment>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PendingDeploymentReviewer) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentReviewer>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PullRequestMinimal) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestMinimal>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PullRequestRef) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRef>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.PullRequestRepo) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRepo>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.ReferencedWorkflow) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReferencedWorkflow>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.RerunRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.RerunRequest>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.ReviewCustomGatesRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewCustomGatesRequest>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequest) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.SimpleCommit) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleCommit>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.SimpleUser) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleUser>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowId) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowId>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRun) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRun>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunBillable) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillable>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunBillableUsage) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillableUsage>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunConclusion) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunConclusion>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunJobTiming) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunJobTiming>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunList) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunList>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunStatus) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatus>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunStatusFilter) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatusFilter>.TypeInfo(options) :
-            type == typeof(global::GitHub.Actions.WorkflowRunUsage) ? global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunUsage>.TypeInfo(options) :
-            null;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::GitHub.Actions.ApprovalEnvironment)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ApprovalEnvironment>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.BasicError)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.BasicError>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.Deployment)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Deployment>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.DeploymentReviewState)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewState>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.DeploymentReviewer)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewer>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.DeploymentReviewerType)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.DeploymentReviewerType>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.EnvironmentApprovalState)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovalState>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.EnvironmentApprovals)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.EnvironmentApprovals>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.GitActor)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.GitActor>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.Job)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.Job>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobConclusion)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobConclusion>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobFilter)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobFilter>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobList)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobList>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobStatus)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStatus>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobStep)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStep>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.JobStepStatus)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.JobStepStatus>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.MinimalRepository)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.MinimalRepository>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PendingDeployment)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeployment>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PendingDeploymentEnvironment)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentEnvironment>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PendingDeploymentReviewer)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PendingDeploymentReviewer>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PullRequestMinimal)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestMinimal>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PullRequestRef)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRef>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.PullRequestRepo)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.PullRequestRepo>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.ReferencedWorkflow)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReferencedWorkflow>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.RerunRequest)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.RerunRequest>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.ReviewCustomGatesRequest)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewCustomGatesRequest>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.ReviewPendingDeploymentsRequest)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.ReviewPendingDeploymentsRequest>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.SimpleCommit)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleCommit>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.SimpleUser)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.SimpleUser>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowId)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowId>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRun)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRun>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunBillable)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillable>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunBillableUsage)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunBillableUsage>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunConclusion)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunConclusion>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunJobTiming)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunJobTiming>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunList)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunList>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunStatus)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatus>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunStatusFilter)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunStatusFilter>.TypeInfo(options);
+            if (type == typeof(global::GitHub.Actions.WorkflowRunUsage)) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<global::GitHub.Actions.WorkflowRunUsage>.TypeInfo(options);
+            return null;
+        }
     }
 }
