@@ -70,7 +70,7 @@ internal static class ClientEmitter
         using (w.Block($"public partial interface {group.InterfaceName}"))
         {
             var first = true;
-            foreach (var method in group.Operations.SelectMany(Methods))
+            foreach (var method in group.Operations.SelectMany(ClientMethod.Of))
             {
                 if (!first)
                 {
@@ -90,7 +90,7 @@ internal static class ClientEmitter
             w.Line($"private readonly {Connection} {OperationNames.ConnectionField};");
             w.Line();
             w.Line($"public {group.ClassName}({Connection} connection) => {OperationNames.ConnectionField} = connection;");
-            foreach (var method in group.Operations.SelectMany(Methods))
+            foreach (var method in group.Operations.SelectMany(ClientMethod.Of))
             {
                 w.Line();
                 w.Line("/// <inheritdoc/>");
@@ -121,62 +121,14 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    private enum MethodKind
-    {
-        Send,
-        RedirectUrl,
-        Download,
-        All,
-    }
-
-    private sealed class Method
-    {
-        public Method(OperationModel operation, MethodKind kind)
-        {
-            Operation = operation;
-            Kind = kind;
-        }
-
-        public OperationModel Operation { get; }
-
-        public MethodKind Kind { get; }
-
-        public string Name => OperationNames.Async(Kind switch
-        {
-            MethodKind.RedirectUrl => Operation.UrlName!,
-            MethodKind.All => Operation.Pagination!.AllName,
-            _ => Operation.Name,
-        });
-
-        /// <summary>The parameters the method takes: all but <c>page</c> for a walk over every page.</summary>
-        public IEnumerable<ParameterModel> Parameters =>
-            Kind == MethodKind.All ? Operation.Parameters.Where(p => p.Name != Operation.Pagination!.PageParameter) : Operation.Parameters;
-    }
-
-    private static IEnumerable<Method> Methods(OperationModel operation)
-    {
-        if (operation.Result == ResultKind.Redirect)
-        {
-            yield return new Method(operation, MethodKind.RedirectUrl);
-            yield return new Method(operation, MethodKind.Download);
-            yield break;
-        }
-
-        yield return new Method(operation, MethodKind.Send);
-        if (operation.Pagination is not null)
-        {
-            yield return new Method(operation, MethodKind.All);
-        }
-    }
-
-    private static string ReturnType(string ns, Method method)
+    private static string ReturnType(string ns, ClientMethod method)
     {
         var operation = method.Operation;
         return method.Kind switch
         {
-            MethodKind.RedirectUrl => Task + "<global::System.Uri>",
-            MethodKind.Download => Task + "<global::System.IO.Stream>",
-            MethodKind.All => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
+            ClientMethodKind.RedirectUrl => Task + "<global::System.Uri>",
+            ClientMethodKind.Download => Task + "<global::System.IO.Stream>",
+            ClientMethodKind.All => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
             _ => operation.Result switch
             {
                 ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">",
@@ -188,7 +140,7 @@ internal static class ClientEmitter
         };
     }
 
-    private static string Signature(string ns, Method method, bool inInterface)
+    private static string Signature(string ns, ClientMethod method, bool inInterface)
     {
         var operation = method.Operation;
         var parameters = new List<string>();
@@ -216,13 +168,13 @@ internal static class ClientEmitter
         return (inInterface ? string.Empty : "public ") + ReturnType(ns, method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
     }
 
-    private static string Call(string ns, Method method)
+    private static string Call(string ns, ClientMethod method)
     {
         var operation = method.Operation;
         var arguments = new List<string>();
         foreach (var parameter in operation.Parameters)
         {
-            arguments.Add(method.Kind == MethodKind.All && parameter.Name == operation.Pagination!.PageParameter ? "null" : parameter.Name);
+            arguments.Add(method.Kind == ClientMethodKind.All && parameter.Name == operation.Pagination!.PageParameter ? "null" : parameter.Name);
         }
 
         if (operation.Body is { } body)
@@ -235,11 +187,11 @@ internal static class ClientEmitter
         const string token = OperationNames.CancellationToken;
         switch (method.Kind)
         {
-            case MethodKind.RedirectUrl:
+            case ClientMethodKind.RedirectUrl:
                 return $"{connection}.SendForRedirectAsync({request}, {token})";
-            case MethodKind.Download:
+            case ClientMethodKind.Download:
                 return $"{connection}.DownloadAsync({request}, {token})";
-            case MethodKind.All:
+            case ClientMethodKind.All:
                 var pagination = operation.Pagination!;
                 var item = TypeNames.Of(pagination.ItemType, ns, false);
                 const string page = OperationNames.PageLambdaParameter;
@@ -257,7 +209,7 @@ internal static class ClientEmitter
         };
     }
 
-    private static void Docs(SourceWriter w, Method method)
+    private static void Docs(SourceWriter w, ClientMethod method)
     {
         var operation = method.Operation;
         var summary = operation.Summary is { Length: > 0 } s ? s : operation.OperationId;
@@ -266,9 +218,9 @@ internal static class ClientEmitter
             operation.Description,
             method.Kind switch
             {
-                MethodKind.All => "Walks every page, following the Link header's rel=\"next\" until the last page, and yields the items of each.",
-                MethodKind.RedirectUrl => "Returns the short-lived URL the API redirects to, without following it.",
-                MethodKind.Download => "Follows the redirect with a fresh request that carries no Authorization header and returns the content.",
+                ClientMethodKind.All => "Walks every page, following the Link header's rel=\"next\" until the last page, and yields the items of each.",
+                ClientMethodKind.RedirectUrl => "Returns the short-lived URL the API redirects to, without following it.",
+                ClientMethodKind.Download => "Follows the redirect with a fresh request that carries no Authorization header and returns the content.",
                 _ => null,
             },
             $"{operation.Method.ToString().ToUpperInvariant()} {operation.Path} ({operation.OperationId}). Responses: " + string.Join("; ", operation.Responses.Select(r => r.StatusCode + (r.Description is { Length: > 0 } d ? " " + d : string.Empty))) + ".",
@@ -288,9 +240,9 @@ internal static class ClientEmitter
         w.DocElement("param", "Cancels the request.", $" name=\"{OperationNames.CancellationToken}\"");
         var returns = method.Kind switch
         {
-            MethodKind.RedirectUrl => "The URL the API redirects to.",
-            MethodKind.Download => "The content; the caller disposes the stream.",
-            MethodKind.All => "Every item of every page.",
+            ClientMethodKind.RedirectUrl => "The URL the API redirects to.",
+            ClientMethodKind.Download => "The content; the caller disposes the stream.",
+            ClientMethodKind.All => "Every item of every page.",
             _ => operation.Result switch
             {
                 ResultKind.None => null,
