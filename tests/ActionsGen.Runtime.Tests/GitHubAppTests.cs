@@ -30,7 +30,7 @@ public class GitHubAppTests
             {
                 Assert.Equal("POST", request.Method);
                 Jwts.Enqueue(request.Header("Authorization")!["Bearer ".Length..]);
-                var expires = DateTimeOffset.UtcNow.Add(TokenLifetime).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+                var expires = DateTimeOffset.UtcNow.Add(TokenLifetime).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
                 return Reply.Json("{\"token\":\"" + InstallationToken + "\",\"expires_at\":\"" + expires + "\",\"permissions\":{\"actions\":\"write\"}}", 201) with { Delay = TimeSpan.FromMilliseconds(300) };
             }
 
@@ -64,7 +64,7 @@ public class GitHubAppTests
     [Fact]
     public async Task A_token_is_refreshed_once_it_nears_expiry()
     {
-        var github = new FakeGitHub { TokenLifetime = TimeSpan.FromSeconds(3) };
+        var github = new FakeGitHub { TokenLifetime = TimeSpan.FromSeconds(4) };
         await using var server = await LoopbackServer.StartAsync(github.Handle);
         using var http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
         var client = new ActionsClient(http, ActionsClientOptions.ForGitHubApp(AppId, Key.ExportRSAPrivateKeyPem(), InstallationId, new Uri(server.BaseAddress, "api/v3/")));
