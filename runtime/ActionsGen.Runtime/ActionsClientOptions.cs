@@ -30,6 +30,7 @@ public sealed class ActionsClientOptions
     private string _apiVersion = DefaultApiVersion;
     private string? _token;
     private GitHubAppTokenProvider? _app;
+    private ConditionalRequestCache? _conditionalCache;
 
     /// <summary>The API root, e.g. <c>https://api.github.com/</c> or <c>https://HOST/api/v3/</c>. Must be HTTPS unless it is a loopback address.</summary>
     public Uri BaseAddress
@@ -94,6 +95,10 @@ public sealed class ActionsClientOptions
 
     internal WriteGate WriteGate { get; } = new();
 
+    /// <summary>The ETag cache of every client built from these options (so per token), made on first use; null when <see cref="UseConditionalRequests"/> is off.</summary>
+    internal ConditionalRequestCache? ConditionalCache =>
+        UseConditionalRequests ? LazyInitializer.EnsureInitialized(ref _conditionalCache, () => new ConditionalRequestCache(Math.Max(1, ConditionalRequestCacheSize))) : null;
+
     /// <summary>
     /// Options for a GitHub App acting as one of its installations: each request carries an installation token,
     /// exchanged for an RS256 JWT (<c>iss</c> = <paramref name="appId"/>, <c>iat</c> backdated 60 s, <c>exp</c> 10
@@ -106,11 +111,18 @@ public sealed class ActionsClientOptions
     /// <param name="baseAddress">The API root (default GitHub.com); for GHES <c>https://HOST/api/v3/</c>: the exchange keeps its path.</param>
     /// <remarks>The exchange goes through the <see cref="HttpClient"/> of the client that needs the token, so it takes that client's handlers and timeout.</remarks>
     /// <exception cref="ArgumentException">The key is not an RSA PEM key (the message never quotes it).</exception>
-    public static ActionsClientOptions ForGitHubApp(long appId, string privateKeyPem, long installationId, Uri? baseAddress = null) => new()
+    public static ActionsClientOptions ForGitHubApp(long appId, string privateKeyPem, long installationId, Uri? baseAddress = null) =>
+        new ActionsClientOptions { BaseAddress = baseAddress ?? GitHubApiAddress }.UseGitHubApp(appId, privateKeyPem, installationId);
+
+    /// <summary>Authenticates as a GitHub App installation, as <see cref="ForGitHubApp"/> does, on these options (e.g. inside a DI <c>configure</c> callback).</summary>
+    /// <returns>These options.</returns>
+    public ActionsClientOptions UseGitHubApp(long appId, string privateKeyPem, long installationId)
     {
-        BaseAddress = baseAddress ?? GitHubApiAddress,
-        _app = new GitHubAppTokenProvider(appId, privateKeyPem, installationId),
-    };
+        var previous = _app;
+        _app = new GitHubAppTokenProvider(appId, privateKeyPem, installationId);
+        previous?.Dispose();
+        return this;
+    }
 
     /// <summary>Options for a GitHub Enterprise Server host: <c>https://HOST/api/v3/</c>.</summary>
     /// <param name="host">The host name, optionally with a port, e.g. <c>github.example.com</c>.</param>

@@ -33,7 +33,7 @@ public sealed class ApiConnection
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _cache = options.UseConditionalRequests ? new ConditionalRequestCache(Math.Max(1, options.ConditionalRequestCacheSize)) : null;
+        _cache = options.ConditionalCache;
         _pipeline = new SendPipeline(httpClient, options, _cache);
     }
 

@@ -8,7 +8,7 @@ namespace ActionsGen.Runtime.Http;
 /// <summary>
 /// The opt-in ETag cache (<see cref="ActionsClientOptions.UseConditionalRequests"/>): a GET whose URL answered with an
 /// <c>ETag</c> before is sent with <c>If-None-Match</c>, and a 304 (which GitHub does not count against the rate limit)
-/// is served from the stored body. Bounded: the oldest entries go first when it is full. Per connection, so per token.
+/// is served from the stored body. Bounded: the oldest entries go first when it is full. Held by the options, so per token.
 /// </summary>
 internal sealed class ConditionalRequestCache
 {
