@@ -7,25 +7,11 @@ namespace ActionsGen.Runtime.Tests;
 /// <summary>The generated <c>services.AddActionsClient(…)</c>: typed client, group interfaces, shared options, the app's own handlers.</summary>
 public class DependencyInjectionTests
 {
-    private sealed class Counter
-    {
-        public int Calls;
-    }
-
-    private sealed class CountingHandler(Counter counter) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counter.Calls);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     [Fact]
     public async Task The_container_resolves_the_client_and_its_group_interfaces()
     {
         await using var server = await LoopbackServer.StartAsync(_ => Reply.Json(SpecExamples.Get("actions/get-job-for-workflow-run 200")));
-        var counter = new Counter();
+        var counter = new CountingHandler.Counter();
         var services = new ServiceCollection();
         IHttpClientBuilder builder = services.AddActionsClient(o => (o.BaseAddress, o.Token) = (server.BaseAddress, ClientFixture.Token));
         builder.AddHttpMessageHandler(() => new CountingHandler(counter));

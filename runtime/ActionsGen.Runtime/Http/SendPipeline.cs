@@ -42,16 +42,7 @@ internal sealed class SendPipeline
         var waitedForRateLimit = false;
         for (int attempt = 0, sends = 0; ; attempt++, sends++)
         {
-            if (await _options.RateGovernor.WaitAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false))
-            {
-                ActionsTelemetry.RateLimitWait(request.OperationId);
-            }
-
-            if (sends > 0)
-            {
-                ActionsTelemetry.Resend(activity, sends);
-            }
-
+            await BeforeSendAsync(request.OperationId, activity, sends, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage response;
             try
             {
@@ -64,30 +55,15 @@ internal sealed class SendPipeline
                 continue;
             }
 
-            var rateLimit = RateLimit.FromHeaders(response.Headers);
-            if (rateLimit is not null)
+            Observe(response, activity);
+            if (Accepted(response, uri, cache, request.OperationId) is { } accepted)
             {
-                Volatile.Write(ref _lastRateLimit, rateLimit);
-            }
-
-            ActionsTelemetry.Response(activity, response, rateLimit);
-            var status = (int)response.StatusCode;
-            if (status == 304 && cache?.Replay(uri, response) is { } replay)
-            {
-                response.Dispose();
-                return replay;
-            }
-
-            if (status is >= 200 and < 400)
-            {
-                return status < 300 || response.Headers.Location is not null
-                    ? response
-                    : throw NoLocation(response, request.OperationId);
+                return accepted;
             }
 
             if (RetryOptions.IsTransient(response.StatusCode) && _options.Retry.CanRetry(request.Method, attempt))
             {
-                ActionsTelemetry.Retry(request.OperationId, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                ActionsTelemetry.Retry(request.OperationId, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var retryAfter = RateLimit.RetryAfter(response.Headers);
                 response.Dispose();
                 await Task.Delay(_options.Retry.Delay(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
@@ -95,7 +71,7 @@ internal sealed class SendPipeline
             }
 
             // A rate-limited request was refused, not run: waiting and sending it again is safe for any method. The
-            // window closes for every call sharing these options; this one waits (once) at the top of the loop.
+            // window closes for every call sharing these options; this one waits (once) in BeforeSendAsync.
             if (await RateLimitResponse.WaitAsync(response, cancellationToken).ConfigureAwait(false) is { } wait)
             {
                 _options.RateGovernor.Close(wait);
@@ -113,6 +89,49 @@ internal sealed class SendPipeline
                 throw await ApiExceptionFactory.CreateAsync(response, request.OperationId, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    // The shared rate-limit window first; a request that goes out again says so on its activity.
+    private async Task BeforeSendAsync(string operationId, Activity? activity, int sends, CancellationToken cancellationToken)
+    {
+        if (await _options.RateGovernor.WaitAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false))
+        {
+            ActionsTelemetry.RateLimitWait(operationId);
+        }
+
+        if (sends > 0)
+        {
+            ActionsTelemetry.Resend(activity, sends);
+        }
+    }
+
+    private void Observe(HttpResponseMessage response, Activity? activity)
+    {
+        var rateLimit = RateLimit.FromHeaders(response.Headers);
+        if (rateLimit is not null)
+        {
+            Volatile.Write(ref _lastRateLimit, rateLimit);
+        }
+
+        ActionsTelemetry.Response(activity, response, rateLimit);
+    }
+
+    // A success for the caller: a 304 replayed from the cache, a 2xx, or a 3xx with somewhere to go. Null: not a success.
+    private static HttpResponseMessage? Accepted(HttpResponseMessage response, Uri uri, ConditionalRequestCache? cache, string operationId)
+    {
+        var status = (int)response.StatusCode;
+        if (status == 304 && cache?.Replay(uri, response) is { } replay)
+        {
+            response.Dispose();
+            return replay;
+        }
+
+        return status switch
+        {
+            >= 200 and < 300 => response,
+            >= 300 and < 400 => response.Headers.Location is not null ? response : throw NoLocation(response, operationId),
+            _ => null,
+        };
     }
 
     private static InvalidResponseException NoLocation(HttpResponseMessage response, string operationId)
