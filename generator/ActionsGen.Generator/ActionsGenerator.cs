@@ -94,11 +94,18 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                 : client.Groups.Select(group => new ClientGroupUnit(client.Namespace, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.ClientGroups);
 
+        // The DI registration, only for consumers that reference Microsoft.Extensions.Http.
+        var registrations = clients
+            .Combine(context.CompilationProvider.Select((compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Http")))
+            .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
+            .WithTrackingName(TrackingNames.DependencyInjection);
+
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
         context.RegisterSourceOutput(types, EmitType);
         context.RegisterSourceOutput(resolvers, EmitResolver);
         context.RegisterSourceOutput(clients, EmitClient);
         context.RegisterSourceOutput(clientGroups, EmitClientGroup);
+        context.RegisterSourceOutput(registrations, EmitDependencyInjection);
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
@@ -125,6 +132,14 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         if (client is not null)
         {
             AddSource(context, client.Namespace + "." + client.ClientName + ".g.cs", ClientEmitter.EmitRoot(client));
+        }
+    }
+
+    private static void EmitDependencyInjection(SourceProductionContext context, DependencyInjectionModel? model)
+    {
+        if (model is not null)
+        {
+            AddSource(context, model.Namespace + "." + DependencyInjectionEmitter.ClassName(model.ClientName) + ".g.cs", DependencyInjectionEmitter.Emit(model));
         }
     }
 

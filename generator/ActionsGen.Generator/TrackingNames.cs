@@ -13,4 +13,5 @@ internal static class TrackingNames
     public const string Resolver = nameof(Resolver);
     public const string Client = nameof(Client);
     public const string ClientGroups = nameof(ClientGroups);
+    public const string DependencyInjection = nameof(DependencyInjection);
 }

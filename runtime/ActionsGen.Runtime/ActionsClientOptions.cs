@@ -3,11 +3,17 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ActionsGen.Runtime.Auth;
+using ActionsGen.Runtime.Http;
 
 namespace ActionsGen.Runtime;
 
 /// <summary>Where a generated client sends its requests and how it identifies itself.</summary>
-/// <remarks>The token never appears in <see cref="object.ToString"/>, exception messages or logs.</remarks>
+/// <remarks>
+/// The token and a GitHub App's private key never appear in <see cref="ToString"/>, exception messages or telemetry.
+/// Every client built from one options object shares its rate-limit window and its write gate
+/// (<see cref="SerializeWrites"/>): with <c>IHttpClientFactory</c>, every instance of the typed client.
+/// </remarks>
 public sealed class ActionsClientOptions
 {
     /// <summary>The GitHub.com REST API.</summary>
@@ -23,6 +29,8 @@ public sealed class ActionsClientOptions
     private string _userAgent = DefaultUserAgent;
     private string _apiVersion = DefaultApiVersion;
     private string? _token;
+    private GitHubAppTokenProvider? _app;
+    private ConditionalRequestCache? _conditionalCache;
 
     /// <summary>The API root, e.g. <c>https://api.github.com/</c> or <c>https://HOST/api/v3/</c>. Must be HTTPS unless it is a loopback address.</summary>
     public Uri BaseAddress
@@ -38,7 +46,10 @@ public sealed class ActionsClientOptions
         set => _token = value is null ? null : HeaderValue(value, nameof(Token));
     }
 
-    /// <summary>Called before each request for the current token (GitHub App installation tokens expire hourly); null sends no <c>Authorization</c>.</summary>
+    /// <summary>
+    /// Called before each request for the current token (installation tokens expire hourly); null sends no
+    /// <c>Authorization</c>. Takes precedence over <see cref="Token"/> and over <see cref="ForGitHubApp"/>'s credentials.
+    /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? TokenProvider { get; set; }
 
     /// <summary>The <c>User-Agent</c> header.</summary>
@@ -59,7 +70,7 @@ public sealed class ActionsClientOptions
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>Retries of transient failures (connection errors, timeouts, 500/502/503/504) on idempotent requests.</summary>
-    public ActionsGen.Runtime.Http.RetryOptions Retry { get; set; } = new();
+    public RetryOptions Retry { get; set; } = new();
 
     /// <summary>
     /// How long a request may wait for a rate limit to reset (primary: <c>x-ratelimit-reset</c>; secondary:
@@ -73,6 +84,45 @@ public sealed class ActionsClientOptions
 
     /// <summary>How many responses the conditional-request cache keeps. Default 256.</summary>
     public int ConditionalRequestCacheSize { get; set; } = 256;
+
+    /// <summary>
+    /// Send POST, PATCH, PUT and DELETE one at a time (reads are not held), as GitHub's best practices ask to keep
+    /// clear of secondary rate limits. Shared by every client built from these options. Default false.
+    /// </summary>
+    public bool SerializeWrites { get; set; }
+
+    internal RateGovernor RateGovernor { get; } = new();
+
+    internal WriteGate WriteGate { get; } = new();
+
+    /// <summary>The ETag cache of every client built from these options (so per token), made on first use; null when <see cref="UseConditionalRequests"/> is off.</summary>
+    internal ConditionalRequestCache? ConditionalCache =>
+        UseConditionalRequests ? LazyInitializer.EnsureInitialized(ref _conditionalCache, () => new ConditionalRequestCache(Math.Max(1, ConditionalRequestCacheSize))) : null;
+
+    /// <summary>
+    /// Options for a GitHub App acting as one of its installations: each request carries an installation token,
+    /// exchanged for an RS256 JWT (<c>iss</c> = <paramref name="appId"/>, <c>iat</c> backdated 60 s, <c>exp</c> 10
+    /// minutes later) at <c>POST {base}app/installations/{installationId}/access_tokens</c>, cached until 5 minutes
+    /// before it expires and refreshed once however many calls wait.
+    /// </summary>
+    /// <param name="appId">The app's id (its settings page).</param>
+    /// <param name="privateKeyPem">A private key of the app, PEM: PKCS#1 (<c>BEGIN RSA PRIVATE KEY</c>, as GitHub downloads it) or PKCS#8 (<c>BEGIN PRIVATE KEY</c>).</param>
+    /// <param name="installationId">The installation to act as.</param>
+    /// <param name="baseAddress">The API root (default GitHub.com); for GHES <c>https://HOST/api/v3/</c>: the exchange keeps its path.</param>
+    /// <remarks>The exchange goes through the <see cref="HttpClient"/> of the client that needs the token, so it takes that client's handlers and timeout.</remarks>
+    /// <exception cref="ArgumentException">The key is not an RSA PEM key (the message never quotes it).</exception>
+    public static ActionsClientOptions ForGitHubApp(long appId, string privateKeyPem, long installationId, Uri? baseAddress = null) =>
+        new ActionsClientOptions { BaseAddress = baseAddress ?? GitHubApiAddress }.UseGitHubApp(appId, privateKeyPem, installationId);
+
+    /// <summary>Authenticates as a GitHub App installation, as <see cref="ForGitHubApp"/> does, on these options (e.g. inside a DI <c>configure</c> callback).</summary>
+    /// <returns>These options.</returns>
+    public ActionsClientOptions UseGitHubApp(long appId, string privateKeyPem, long installationId)
+    {
+        var previous = _app;
+        _app = new GitHubAppTokenProvider(appId, privateKeyPem, installationId);
+        previous?.Dispose();
+        return this;
+    }
 
     /// <summary>Options for a GitHub Enterprise Server host: <c>https://HOST/api/v3/</c>.</summary>
     /// <param name="host">The host name, optionally with a port, e.g. <c>github.example.com</c>.</param>
@@ -102,20 +152,22 @@ public sealed class ActionsClientOptions
         MaxConnectionsPerServer = maxConnections,
     };
 
-    /// <summary>The token to send for one request.</summary>
-    internal ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
-        TokenProvider is { } provider ? provider(cancellationToken) : new ValueTask<string?>(_token);
+    /// <summary>The base address and how requests authenticate; the token and key are never part of it.</summary>
+    public override string ToString() =>
+        "ActionsClientOptions { BaseAddress = " + BaseAddress + ", Authentication = " + Authentication + ", UserAgent = " + UserAgent + " }";
 
-    internal static string HeaderValue(string value, string name)
-    {
-        ArgumentNullException.ThrowIfNull(value, name);
-        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
-        {
-            throw new ArgumentException("A header value cannot contain CR, LF or NUL characters.", name);
-        }
+    private string Authentication => TokenProvider is not null ? "token provider"
+        : _app is not null ? _app.ToString()
+        : _token is not null ? "token (redacted)"
+        : "none";
 
-        return value;
-    }
+    /// <summary>The token to send for one request; a GitHub App's exchange goes through <paramref name="httpClient"/>.</summary>
+    internal async ValueTask<string?> GetTokenAsync(HttpClient httpClient, CancellationToken cancellationToken) =>
+        TokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false)
+        : _app is { } app ? await app.GetTokenAsync(httpClient, this, cancellationToken).ConfigureAwait(false)
+        : _token;
+
+    internal static string HeaderValue(string value, string name) => HeaderRules.Value(value, name);
 
     private static Uri ValidateBaseAddress(Uri value)
     {

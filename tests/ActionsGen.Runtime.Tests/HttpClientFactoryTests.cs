@@ -7,26 +7,11 @@ namespace ActionsGen.Runtime.Tests;
 /// <summary>The generated client as a typed client of IHttpClientFactory, with its handler and a delegating handler of the app's own.</summary>
 public class HttpClientFactoryTests
 {
-    private sealed class Counter
-    {
-        public int Calls;
-    }
-
-    // The factory builds a new handler for each pipeline it creates; they share the counter.
-    private sealed class CountingHandler(Counter counter) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref counter.Calls);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
     [Fact]
     public async Task The_client_works_as_a_typed_client_with_the_apps_handlers()
     {
         await using var server = await LoopbackServer.StartAsync(_ => Reply.Json(SpecExamples.Get("actions/get-job-for-workflow-run 200")));
-        var counter = new Counter();
+        var counter = new CountingHandler.Counter();
         var services = new ServiceCollection();
         services.AddSingleton(new ActionsClientOptions { BaseAddress = server.BaseAddress, Token = ClientFixture.Token });
         services.AddHttpClient<ActionsClient>()

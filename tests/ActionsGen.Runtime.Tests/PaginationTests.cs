@@ -102,20 +102,61 @@ public class PaginationTests
     }
 
     [Fact]
-    public async Task A_next_link_to_another_origin_is_not_followed()
+    public async Task A_next_link_to_another_origin_continues_at_the_base_address_and_never_goes_there()
     {
         await using var elsewhere = await LoopbackServer.StartAsync(_ => Reply.Json("""{"total_count":0,"workflow_runs":[]}"""));
-        await using var f = await ClientFixture.StartAsync(_ => Reply.Json("""{"total_count":2,"workflow_runs":[]}""")
-            .WithHeader("Link", $"<{elsewhere.BaseAddress}steal?page=2>; rel=\"next\""));
+        await using var f = await ClientFixture.StartAsync(request => request.Query.Contains("page=2")
+            ? Reply.Json(OneRun(2))
+            : Reply.Json(OneRun(1)).WithHeader("Link", $"<{elsewhere.BaseAddress}repositories/1/actions/runs?page=2>; rel=\"next\""));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-        {
-            await foreach (var _ in f.Client.WorkflowRuns.ListAllWorkflowRunsForRepoAsync("o", "r"))
-            {
-            }
-        });
+        var ids = await IdsAsync(f);
 
-        Assert.Contains("another origin", error.Message);
+        Assert.Equal(new long[] { 1, 2 }, ids);
         Assert.Empty(elsewhere.Requests);
+        Assert.Equal("/repositories/1/actions/runs?page=2", f.Server.Requests.ToArray()[1].RawTarget);
+        Assert.All(f.Server.Requests, r => ClientFixture.AssertGitHubHeaders(r));
+    }
+
+    [Theory]
+    [InlineData("github/", "https://api.github.com/repositories/1/actions/runs?per_page=1&page=2", "/github/repositories/1/actions/runs?per_page=1&page=2")]
+    [InlineData("ghe/api/v3/", "https://ghe.example.com/api/v3/repositories/1/actions/runs?page=2", "/ghe/api/v3/repositories/1/actions/runs?page=2")]
+    [InlineData("", "https://ghe.example.com/api/v3/repositories/1/actions/runs?page=2", "/repositories/1/actions/runs?page=2")]
+    public async Task A_page_walk_behind_a_proxy_like_base_address_continues_under_its_path(string basePath, string githubLink, string expectedTarget)
+    {
+        await using var server = await LoopbackServer.StartAsync(request => request.Query.Contains("page=2")
+            ? Reply.Json(OneRun(2))
+            : Reply.Json(OneRun(1)).WithHeader("Link", $"<{githubLink}>; rel=\"next\", <https://api.github.com/repositories/1/actions/runs?page=9>; rel=\"last\""));
+        using var http = new HttpClient(ActionsClientOptions.CreateHttpHandler());
+        var client = new GitHub.Actions.ActionsClient(http, new ActionsClientOptions { BaseAddress = new Uri(server.BaseAddress, basePath), Token = ClientFixture.Token });
+
+        var ids = new List<long>();
+        await foreach (var run in client.WorkflowRuns.ListAllWorkflowRunsForRepoAsync("o", "r"))
+        {
+            ids.Add(run.Id);
+        }
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        var requests = server.Requests.ToArray();
+        Assert.Equal("/" + basePath + "repos/o/r/actions/runs", requests[0].RawTarget);
+        Assert.Equal(expectedTarget, requests[1].RawTarget);
+        Assert.All(requests, r => Assert.Equal("Bearer " + ClientFixture.Token, r.Header("Authorization")));
+    }
+
+    private static string OneRun(long id)
+    {
+        var run = JsonNode.Parse(SpecExamples.Get("actions/list-workflow-runs-for-repo 200"))!["workflow_runs"]![0]!.DeepClone();
+        run["id"] = id;
+        return new JsonObject { ["total_count"] = 2, ["workflow_runs"] = new JsonArray(run) }.ToJsonString();
+    }
+
+    private static async Task<List<long>> IdsAsync(ClientFixture f)
+    {
+        var ids = new List<long>();
+        await foreach (var run in f.Client.WorkflowRuns.ListAllWorkflowRunsForRepoAsync("o", "r"))
+        {
+            ids.Add(run.Id);
+        }
+
+        return ids;
     }
 }

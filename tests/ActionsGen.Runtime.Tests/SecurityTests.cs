@@ -10,12 +10,16 @@ public class SecurityTests
     [Fact]
     public void The_token_is_not_in_the_text_of_options_or_connection()
     {
-        var options = new ActionsClientOptions { Token = ClientFixture.Token };
+        var options = new ActionsClientOptions { Token = ClientFixture.Token, BaseAddress = new Uri("https://ghe.example.com/api/v3/") };
         using var http = new HttpClient();
         var connection = new ApiConnection(http, options);
 
-        Assert.DoesNotContain(ClientFixture.Token, options.ToString()!, StringComparison.Ordinal);
-        Assert.DoesNotContain(ClientFixture.Token, connection.ToString()!, StringComparison.Ordinal);
+        // The text is the types' own (it names the base address and says a token is set), and the token is not in it.
+        Assert.Contains("https://ghe.example.com/api/v3/", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("token (redacted)", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("https://ghe.example.com/api/v3/", connection.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ClientFixture.Token, options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ClientFixture.Token, connection.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,8 +41,11 @@ public class SecurityTests
 
         await using var stream = await f.Client.WorkflowJobs.DownloadJobLogsForWorkflowRunAsync("o", "r", 1);
 
+        // The API call carried the token (so there was one to leak); the same host on another port got none of it.
+        Assert.Equal("Bearer " + ClientFixture.Token, f.Server.Single().Header("Authorization"));
         Assert.Equal(f.Server.BaseAddress.Host, other.BaseAddress.Host);
         Assert.Null(other.Single().Header("Authorization"));
+        Assert.DoesNotContain(other.Single().Headers.Values, v => v.Contains(ClientFixture.Token, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.ComponentModel;
 using System.Globalization;
@@ -17,8 +18,9 @@ namespace ActionsGen.Runtime.Http;
 public sealed class ApiRequest
 {
     private readonly StringBuilder _path = new(96);
+    private readonly StringBuilder _template = new(96);
     private StringBuilder? _query;
-    private System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, string>>? _headers;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request for <paramref name="operationId"/>.</summary>
     public ApiRequest(HttpMethod method, string operationId)
@@ -36,17 +38,21 @@ public sealed class ApiRequest
     /// <summary>The UTF-8 JSON body, if any.</summary>
     public ReadOnlyMemory<byte>? Body { get; private set; }
 
-    /// <summary>The headers the operation's header parameters set, in the order set.</summary>
-    internal System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>>? Headers => _headers;
-
     /// <summary>The path and query, relative to the base address (no leading '/').</summary>
     public string RelativeUri => _query is null ? _path.ToString() : _path.ToString() + "?" + _query.ToString();
+
+    /// <summary>The spec's path template with parameter names, e.g. <c>/repos/{owner}/{repo}/actions/runs/{run_id}</c> (telemetry's <c>url.template</c>).</summary>
+    public string PathTemplate => _template.ToString();
+
+    /// <summary>The headers the operation adds (header parameters of the spec).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>();
 
     /// <summary>Appends a literal part of the spec's path template.</summary>
     public ApiRequest Literal(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         _path.Append(_path.Length == 0 ? text.TrimStart('/') : text);
+        _template.Append(_template.Length == 0 && !text.StartsWith('/') ? "/" + text : text);
         return this;
     }
 
@@ -60,6 +66,7 @@ public sealed class ApiRequest
         }
 
         _path.Append(Uri.EscapeDataString(value));
+        _template.Append(_template.Length == 0 ? "/{" : "{").Append(name).Append('}');
         return this;
     }
 
@@ -110,20 +117,27 @@ public sealed class ApiRequest
     private static string Text(DateTimeOffset value) =>
         value.ToString(value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>Adds a header when <paramref name="value"/> is not null; a name or value with CR or LF is refused.</summary>
+    /// <summary>Adds a request header if the caller set it (a header parameter of the spec).</summary>
+    /// <exception cref="ArgumentException">The name is not an HTTP token, the value holds a control character (CR, LF, NUL …), or the name is <c>Authorization</c> or <c>Host</c>, which belong to the connection.</exception>
     public ApiRequest Header(string name, string? value)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.AsSpan().IndexOfAny('\r', '\n') >= 0 || (value is not null && value.AsSpan().IndexOfAny('\r', '\n') >= 0))
+        if (!HeaderRules.IsToken(name))
         {
-            throw new ArgumentException("The header '" + name.Replace("\r", "\\r").Replace("\n", "\\n") + "' cannot contain CR or LF.", nameof(value));
+            throw new ArgumentException("'" + name + "' is not a valid header name.", nameof(name));
         }
 
-        if (value is not null)
+        if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Host", StringComparison.OrdinalIgnoreCase))
         {
-            (_headers ??= new()).Add(new(name, value));
+            throw new ArgumentException("The " + name + " header is set by the connection, not by an operation.", nameof(name));
         }
 
+        if (value is null)
+        {
+            return this;
+        }
+
+        (_headers ??= new List<KeyValuePair<string, string>>()).Add(new(name, HeaderRules.Value(value, name)));
         return this;
     }
 

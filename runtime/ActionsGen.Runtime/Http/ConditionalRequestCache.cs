@@ -8,7 +8,7 @@ namespace ActionsGen.Runtime.Http;
 /// <summary>
 /// The opt-in ETag cache (<see cref="ActionsClientOptions.UseConditionalRequests"/>): a GET whose URL answered with an
 /// <c>ETag</c> before is sent with <c>If-None-Match</c>, and a 304 (which GitHub does not count against the rate limit)
-/// is served from the stored body. Bounded: the oldest entries go first when it is full. Per connection, so per token.
+/// is served from the stored body. Bounded: the oldest entries go first when it is full. Held by the options, so per token.
 /// </summary>
 internal sealed class ConditionalRequestCache
 {
@@ -21,6 +21,19 @@ internal sealed class ConditionalRequestCache
     public int Count => _entries.Count;
 
     public string? ETagFor(Uri uri) => _entries.TryGetValue(uri.AbsoluteUri, out var entry) ? entry.ETag : null;
+
+    /// <summary>Keeps a body that parsed, if it is a fresh 200 to a GET with an <c>ETag</c> (not a replay of this cache).</summary>
+    public void StoreIfCacheable(HttpResponseMessage response, ReadOnlySpan<byte> body)
+    {
+        if (response is ReplayedResponse || response.StatusCode != System.Net.HttpStatusCode.OK || response.Headers.ETag is not { } etag
+            || response.RequestMessage is not { } request || request.Method != HttpMethod.Get || request.RequestUri is not { } uri)
+        {
+            return;
+        }
+
+        var link = response.Headers.TryGetValues("Link", out var links) ? string.Join(", ", links) : null;
+        Store(uri, etag.ToString(), body.ToArray(), link);
+    }
 
     public void Store(Uri uri, string etag, byte[] body, string? link)
     {
@@ -43,7 +56,7 @@ internal sealed class ConditionalRequestCache
             return null;
         }
 
-        var replay = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        var replay = new ReplayedResponse
         {
             RequestMessage = notModified.RequestMessage,
             Content = new ByteArrayContent(entry.Body),
@@ -60,6 +73,11 @@ internal sealed class ConditionalRequestCache
         }
 
         return replay;
+    }
+
+    // A 200 this cache made up from a 304: never stored again.
+    private sealed class ReplayedResponse : HttpResponseMessage
+    {
     }
 
     private sealed record Entry(string ETag, byte[] Body, string? Link, long Stamp);

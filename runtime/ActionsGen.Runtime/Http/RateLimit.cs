@@ -41,24 +41,6 @@ public sealed record RateLimit(long Limit, long Remaining, long Used, DateTimeOf
     private static long? Long(HttpResponseHeaders headers, string name) =>
         long.TryParse(First(headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>How long to wait before a rate-limited request may be sent again, or null if it is not rate-limited.</summary>
-    internal static TimeSpan? WaitBeforeRetry(HttpResponseMessage response)
-    {
-        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
-        {
-            return null;
-        }
-
-        if (RetryAfter(response.Headers) is { } retryAfter)
-        {
-            return retryAfter;
-        }
-
-        return RateLimit.FromHeaders(response.Headers) is { Remaining: 0 } limit
-            ? Max(limit.Reset - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1), TimeSpan.Zero)
-            : null;
-    }
-
     /// <summary>The <c>Retry-After</c> header as a wait, whether it gives seconds or a date; null when absent.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseHeaders headers) => headers.RetryAfter switch
     {
@@ -66,6 +48,4 @@ public sealed record RateLimit(long Limit, long Remaining, long Used, DateTimeOf
         { Date: { } date } => date - DateTimeOffset.UtcNow,
         _ => null,
     };
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
