@@ -18,7 +18,7 @@ internal static class BuildCostReport
     public static async Task<int> RunAsync(BuildCostOptions options)
     {
         var feed = await PackageFeed.PackAsync();
-        var kiota = await KiotaClient.InstallToolAsync();
+        var kiota = options.Builds(ClientKind.Kiota) ? await KiotaClient.InstallToolAsync() : "";
         var inputs = new List<BuildCostInput>();
         foreach (var name in options.Inputs)
         {
@@ -28,9 +28,16 @@ internal static class BuildCostReport
         var variants = new List<BuildVariant> { await BuildVariant.CreateAsync(feed, null, ClientKind.EmptyConsole) };
         foreach (var input in inputs)
         {
-            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
-                project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
-            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.Kiota, project => KiotaClient.GenerateAsync(kiota, project, input.Path!)));
+            if (options.Builds(ClientKind.ActionsGen))
+            {
+                variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
+                    project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
+            }
+
+            if (options.Builds(ClientKind.Kiota))
+            {
+                variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.Kiota, project => KiotaClient.GenerateAsync(kiota, project, input.Path!)));
+            }
         }
 
         try
