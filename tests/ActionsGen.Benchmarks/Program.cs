@@ -13,7 +13,18 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "build-cost")
         {
-            return BuildCost.BuildCostReport.RunAsync(BuildCost.BuildCostOptions.Parse(args.Skip(1).ToArray())).GetAwaiter().GetResult();
+            BuildCost.BuildCostOptions options;
+            try
+            {
+                options = BuildCost.BuildCostOptions.Parse(args.Skip(1).ToArray());
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            return BuildCost.BuildCostReport.RunAsync(options).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "aot-report")

@@ -3,17 +3,23 @@ using System.Globalization;
 namespace ActionsGen.Benchmarks.BuildCost;
 
 /// <summary>
-/// <c>build-cost [runs] [--inputs spec,cut,whole] [--quick]</c>: runs per timed figure (default 5) and which
-/// descriptions to build; <c>--quick</c> is one run of the spec and the cut.
+/// <c>build-cost [runs] [--inputs spec,cut,whole] [--clients actionsgen,kiota] [--quick]</c>: runs per timed figure
+/// (default 5), which descriptions to build and with which clients (the empty console is always built);
+/// <c>--quick</c> is one run of the spec and the cut.
 /// </summary>
-internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs)
+internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs, IReadOnlyList<string> Clients)
 {
     public static readonly string[] AllInputs = { "spec", "cut", "whole" };
+
+    public static readonly string[] AllClients = { "actionsgen", "kiota" };
+
+    public bool Builds(ClientKind client) => Clients.Contains(client.ToString().ToLowerInvariant());
 
     public static BuildCostOptions Parse(IReadOnlyList<string> args)
     {
         var runs = 5;
         IReadOnlyList<string> inputs = AllInputs;
+        IReadOnlyList<string> clients = AllClients;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -25,16 +31,19 @@ internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs)
                 case "--inputs" when i + 1 < args.Count:
                     inputs = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
+                case "--clients" when i + 1 < args.Count:
+                    clients = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).ToArray();
+                    break;
                 case var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     runs = n;
                     break;
                 default:
-                    throw new ArgumentException($"build-cost: unknown argument '{args[i]}'; usage: build-cost [runs] [--inputs {string.Join(',', AllInputs)}] [--quick]");
+                    throw new ArgumentException($"build-cost: unknown argument '{args[i]}'; usage: build-cost [runs] [--inputs {string.Join(',', AllInputs)}] [--clients {string.Join(',', AllClients)}] [--quick]");
             }
         }
 
-        var unknown = inputs.Except(AllInputs).ToArray();
-        return unknown.Length == 0 ? new BuildCostOptions(runs, inputs)
-            : throw new ArgumentException("build-cost: unknown input(s) " + string.Join(", ", unknown) + "; known: " + string.Join(", ", AllInputs));
+        var unknown = inputs.Except(AllInputs).Concat(clients.Except(AllClients)).ToArray();
+        return unknown.Length == 0 ? new BuildCostOptions(runs, inputs, clients)
+            : throw new ArgumentException("build-cost: unknown input(s) or client(s) " + string.Join(", ", unknown) + "; known: " + string.Join(", ", AllInputs.Concat(AllClients)));
     }
 }

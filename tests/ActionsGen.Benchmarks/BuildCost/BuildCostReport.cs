@@ -18,21 +18,14 @@ internal static class BuildCostReport
     public static async Task<int> RunAsync(BuildCostOptions options)
     {
         var feed = await PackageFeed.PackAsync();
-        var kiota = await KiotaClient.InstallToolAsync();
+        var kiota = options.Builds(ClientKind.Kiota) ? await KiotaClient.InstallToolAsync() : "";
         var inputs = new List<BuildCostInput>();
         foreach (var name in options.Inputs)
         {
             inputs.Add(await BuildCostInput.ResolveAsync(name));
         }
 
-        var variants = new List<BuildVariant> { await BuildVariant.CreateAsync(feed, null, ClientKind.EmptyConsole) };
-        foreach (var input in inputs)
-        {
-            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
-                project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
-            variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.Kiota, project => KiotaClient.GenerateAsync(kiota, project, input.Path!)));
-        }
-
+        var variants = await CreateVariantsAsync(options, feed, kiota, inputs);
         try
         {
             foreach (var variant in variants)
@@ -57,13 +50,7 @@ internal static class BuildCostReport
 
             foreach (var variant in variants)
             {
-                await variant.StepAsync("peak compiler memory", async _ =>
-                {
-                    variant.TouchProgram();
-                    var (build, peak) = await CompilerMemory.MeasureAsync(variant.Project!.Directory, () => variant.BuildAsync("--no-restore", "-p:UseSharedCompilation=false"));
-                    BuildVariant.Require(build);
-                    variant.PeakBytes = peak;
-                });
+                await PeakMemoryAsync(variant);
             }
 
             var properties = inputs.Where(i => i.Path is not null).ToDictionary(i => i.Name, i => SchemaProperties.Count(i.Path!));
@@ -75,6 +62,34 @@ internal static class BuildCostReport
             variants.ForEach(v => v.Dispose());
         }
     }
+
+    private static async Task<List<BuildVariant>> CreateVariantsAsync(BuildCostOptions options, PackageFeed feed, string kiota, List<BuildCostInput> inputs)
+    {
+        var variants = new List<BuildVariant> { await BuildVariant.CreateAsync(feed, null, ClientKind.EmptyConsole) };
+        foreach (var input in inputs)
+        {
+            if (options.Builds(ClientKind.ActionsGen))
+            {
+                variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
+                    project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
+            }
+
+            if (options.Builds(ClientKind.Kiota))
+            {
+                variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.Kiota, project => KiotaClient.GenerateAsync(kiota, project, input.Path!)));
+            }
+        }
+
+        return variants;
+    }
+
+    private static Task PeakMemoryAsync(BuildVariant variant) => variant.StepAsync("peak compiler memory", async _ =>
+    {
+        variant.TouchProgram();
+        var (build, peak) = await CompilerMemory.MeasureAsync(variant.Project!.Directory, () => variant.BuildAsync("--no-restore", "-p:UseSharedCompilation=false"));
+        BuildVariant.Require(build);
+        variant.PeakBytes = peak;
+    });
 
     // Restores and builds once; ActionsGen's build also writes its generated files under obj/ to be counted.
     private static Task FirstBuildAsync(BuildVariant variant) => variant.StepAsync("first build", async project =>

@@ -15,12 +15,15 @@ internal static class BuildCostTable
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var input in inputs)
         {
-            var actionsGen = variants.Single(v => v.Input == input && v.Client == ClientKind.ActionsGen);
-            var kiota = variants.Single(v => v.Input == input && v.Client == ClientKind.Kiota);
+            var actionsGen = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen);
+            var kiota = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota);
             var count = properties.TryGetValue(input.Name, out var n) ? n : 0;
-            var ratio = Over(actionsGen, empty) is { } a && Over(kiota, empty) is { } k && k > 0 ? Invariant($"**{a / k:F2}**") : "–";
-            Console.WriteLine(Row(input, count, actionsGen, empty, ratio));
-            Console.WriteLine(Row(input, count, kiota, empty, ""));
+            var ratio = actionsGen is not null && kiota is not null && Over(actionsGen, empty) is { } a && Over(kiota, empty) is { } k && k > 0
+                ? Invariant($"**{a / k:F2}**") : "–";
+            foreach (var variant in new[] { actionsGen, kiota }.OfType<BuildVariant>())
+            {
+                Console.WriteLine(Row(input, count, variant, empty, variant == actionsGen ? ratio : ""));
+            }
         }
 
         Console.WriteLine();
