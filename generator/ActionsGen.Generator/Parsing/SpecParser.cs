@@ -9,11 +9,15 @@ namespace ActionsGen.Generator.Parsing;
 /// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099.</summary>
 internal static class SpecParser
 {
+    /// <summary>For tests of the ACTG099 guard only: runs first inside it, so a test can make parsing fail.</summary>
+    internal static Action<SpecFile>? FaultInjection { get; set; }
+
     public static ParseResult Parse(SpecFile file, GeneratorSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
+            FaultInjection?.Invoke(file);
             var ns = file.Namespace ?? settings.Namespace;
             if (!Naming.Identifiers.IsValidNamespace(ns))
             {
