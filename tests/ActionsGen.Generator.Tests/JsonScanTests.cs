@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ActionsGen.Generator.Parsing;
 using ActionsGen.Generator.Tests.Infrastructure;
 using ActionsGen.Testing;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,12 +28,14 @@ public class JsonScanTests
     }
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, false)]
-    [InlineData(true, true)]
-    public void The_json_scan_of_the_checked_in_spec_as_json_equals_the_yaml_scan(bool indented, bool crlf)
+    [InlineData(true, false, false)]
+    [InlineData(false, false, false)]
+    [InlineData(true, true, false)]
+    [InlineData(true, false, true)]
+    public void The_json_scan_of_the_checked_in_spec_as_json_equals_the_yaml_scan(bool indented, bool crlf, bool tabs)
     {
         var json = ToJson(File.ReadAllText(GeneratorHarness.SpecPath), indented);
+        json = tabs ? Regex.Replace(json, "(?m)^(  )+", m => new string('\t', m.Length / 2)) : json;
 
         AssertSameScan(crlf ? json.Replace("\n", "\r\n") : json);
     }
@@ -71,6 +76,54 @@ public class JsonScanTests
         Assert.NotNull(scan.FindReference("#/components/examples/x"));
         Assert.Equal(json.Length, scan.TextForReader.Length);
         Assert.Equal(json.Count(c => c == '\n'), scan.TextForReader.Count(c => c == '\n'));
+    }
+
+    [Fact]
+    public void Yaml_with_example_values_blanked_still_reads_with_every_example_object_but_its_value()
+    {
+        var yaml = """
+            openapi: 3.0.3
+            info:
+              title: t
+              version: "1"
+            paths:
+              /a:
+                get:
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                          examples:
+                            one:
+                              summary: first
+                              value:
+                                id: 1
+                                names:
+                                  - a
+                                  - b
+                            two:
+                              $ref: '#/components/examples/x'
+            components:
+              examples:
+                x:
+                  value:
+                    - id: 2
+                  summary: second
+            """;
+
+        var scan = YamlScan.Run(yaml);
+        var document = new OpenApiStringReader().Read(scan.TextForReader, out var diagnostic);
+
+        Assert.DoesNotContain("names", scan.TextForReader);
+        Assert.DoesNotContain("id: 2", scan.TextForReader);
+        Assert.Empty(diagnostic.Errors);
+        Assert.Equal("second", document.Components.Examples["x"].Summary);
+        var examples = document.Paths["/a"].Operations[OperationType.Get].Responses["200"].Content["application/json"].Examples;
+        Assert.Equal("first", examples["one"].Summary);
+        Assert.Equal("second", examples["two"].Summary);
     }
 
     [Theory]
