@@ -239,58 +239,6 @@ internal sealed partial class JsonScan
         return c == close || (c == ',' ? false : throw new NotPlainJson());
     }
 
-    private SpecPosition Here() => new(_line, _pos - _lineStart);
-
-    private char Peek() => _pos < _text.Length ? _text[_pos] : throw new NotPlainJson();
-
-    private void Expect(char c)
-    {
-        if (Peek() != c)
-        {
-            throw new NotPlainJson();
-        }
-
-        _pos++;
-    }
-
-    private void SkipWhitespace()
-    {
-        for (; _pos < _text.Length; _pos++)
-        {
-            switch (_text[_pos])
-            {
-                case ' ' or '\t':
-                    break;
-                case '\n':
-                case '\r' when _pos + 1 >= _text.Length || _text[_pos + 1] != '\n':
-                    _line++;
-                    _lineStart = _pos + 1;
-                    break;
-                case '\r':
-                    break;
-                default:
-                    return;
-            }
-        }
-    }
-
-    // true, false, null or a number: YAML reads each as a plain scalar of the same text.
-    private string ReadLiteral()
-    {
-        var from = _pos;
-        while (_pos < _text.Length && _text[_pos] is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '+' or '.' or 'E')
-        {
-            _pos++;
-        }
-
-        var literal = _text.Substring(from, _pos - from);
-        return literal is "true" or "false" or "null" || IsNumber(literal) ? literal : throw new NotPlainJson();
-    }
-
-    private static bool IsNumber(string literal) =>
-        literal.Length > 0 && (literal[0] == '-' || char.IsDigit(literal[0]))
-        && double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-
     private string Blanked()
     {
         if (_blanks.Count == 0)
