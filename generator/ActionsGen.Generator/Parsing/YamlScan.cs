@@ -1,19 +1,16 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using ActionsGen.Generator.Model;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace ActionsGen.Generator.Parsing;
 
 /// <summary>
-/// One pass of YamlDotNet's event parser over the spec. It records where each node is (JSON pointer → line/column,
-/// so errors reported as pointers land on the right line), where each <c>$ref</c> is, and blanks <c>example</c> values
-/// in a copy of the text (keeping every line break, so positions stay valid): the generator has no use for examples
-/// and they are most of the parse time. Throws <see cref="YamlException"/> for text that is not YAML.
+/// One pass over the spec text before the OpenAPI reader sees it. It records where each node is (JSON pointer →
+/// line/column, so errors reported as pointers land on the right line), where each <c>$ref</c> is, and blanks example
+/// data (<see cref="ExampleData"/>) in a copy of the text (keeping every line break, so positions stay valid): the
+/// generator has no use for examples and they are most of the parse time. Throws <see cref="YamlDotNet.Core.YamlException"/>
+/// for text that is not YAML.
 /// </summary>
-internal sealed class YamlScan
+internal sealed partial class YamlScan
 {
     private readonly Dictionary<string, SpecPosition> _positions = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, SpecPosition> _references = new(System.StringComparer.Ordinal);
@@ -27,12 +24,12 @@ internal sealed class YamlScan
     }
 
     /// <summary>The spec text with example values blanked, for Microsoft.OpenApi.Readers.</summary>
-    public string TextForReader { get; private set; }
+    public string TextForReader { get; internal set; }
 
-    public bool RootIsMapping { get; private set; }
+    public bool RootIsMapping { get; internal set; }
 
     /// <summary>The value of the top-level <c>openapi</c> key, if any.</summary>
-    public string? OpenApiVersion { get; private set; }
+    public string? OpenApiVersion { get; internal set; }
 
     /// <summary>The position of the node at <paramref name="pointer"/>, or of its nearest recorded ancestor.</summary>
     public SpecPosition Find(string pointer)
@@ -65,137 +62,21 @@ internal sealed class YamlScan
 
     public static string EscapePointer(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
-    public static YamlScan Run(string text)
-    {
-        var scan = new YamlScan(text, false, null);
-        var blanked = new StringBuilder(text);
-        var changed = false;
-        var parser = new Parser(new StringReader(text));
-        var frames = new Stack<Frame>();
-        var blankDepth = 0;
-        Mark blankStart = default;
+    /// <summary>Scans <paramref name="text"/>: a JSON document in one hand-written pass, anything else (or JSON the fast
+    /// path is unsure of) through YamlDotNet.</summary>
+    public static YamlScan Run(string text) => JsonScan.TryRun(text) ?? RunYaml(text);
 
-        while (parser.MoveNext())
-        {
-            var current = parser.Current!;
-            if (current is StreamStart or StreamEnd or DocumentStart or Comment)
-            {
-                continue;
-            }
+    internal static YamlScan Empty(string text) => new(text, false, null);
 
-            if (current is DocumentEnd)
-            {
-                break;
-            }
+    /// <summary>Every recorded node position, by pointer (for tests comparing the two scanners).</summary>
+    internal IReadOnlyDictionary<string, SpecPosition> Positions => _positions;
 
-            if (blankDepth > 0)
-            {
-                if (current is MappingStart or SequenceStart)
-                {
-                    blankDepth++;
-                }
-                else if (current is MappingEnd or SequenceEnd && --blankDepth == 0)
-                {
-                    Blank(blanked, blankStart, current.End);
-                    changed = true;
-                    frames.Peek().Advance();
-                }
+    /// <summary>The first position of each <c>$ref</c> target (for tests comparing the two scanners).</summary>
+    internal IReadOnlyDictionary<string, SpecPosition> ReferencePositions => _references;
 
-                continue;
-            }
+    internal void AddPosition(string pointer, SpecPosition position) => _positions[pointer] = position;
 
-            if (current is MappingEnd or SequenceEnd)
-            {
-                frames.Pop();
-                if (frames.Count > 0)
-                {
-                    frames.Peek().Advance();
-                }
-
-                continue;
-            }
-
-            // A node: a key of a mapping, or a value.
-            if (frames.Count > 0 && frames.Peek() is { IsMapping: true, ExpectingKey: true } mapping)
-            {
-                mapping.Key = current is Scalar keyScalar ? keyScalar.Value : "?";
-                if (current is Scalar && !mapping.Keys.Add(mapping.Key))
-                {
-                    throw new YamlException(current.Start, current.End, $"The key '{mapping.Key}' appears twice in the same mapping.");
-                }
-
-                mapping.KeyStart = current.Start;
-                mapping.ExpectingKey = false;
-                if (current is MappingStart or SequenceStart)
-                {
-                    // A complex key: not used by OpenAPI; skip it whole.
-                    SkipNode(parser);
-                }
-
-                continue;
-            }
-
-            var parent = frames.Count > 0 ? frames.Peek() : null;
-            var pointer = parent is null ? "#" : parent.ChildPointer();
-            var start = parent is { IsMapping: true } ? parent.KeyStart : current.Start;
-            scan._positions[pointer] = new SpecPosition((int)start.Line - 1, (int)start.Column - 1);
-
-            if (parent is { IsMapping: true, Key: "example" } && !parent.IsPropertiesMap
-                && (current.Start.Line == parent.KeyStart.Line || current.Start.Column > parent.KeyStart.Column))
-            {
-                blankStart = current.Start;
-                if (current is MappingStart or SequenceStart)
-                {
-                    blankDepth = 1;
-                    continue;
-                }
-
-                Blank(blanked, current.Start, current.End);
-                changed = true;
-                parent.Advance();
-                continue;
-            }
-
-            switch (current)
-            {
-                case MappingStart:
-                    if (parent is null)
-                    {
-                        scan.RootIsMapping = true;
-                    }
-
-                    frames.Push(new Frame(pointer, isMapping: true, isPropertiesMap: parent is { IsMapping: true, Key: "properties" }));
-                    break;
-                case SequenceStart:
-                    frames.Push(new Frame(pointer, isMapping: false, isPropertiesMap: false));
-                    break;
-                case Scalar scalar:
-                    if (parent is { IsMapping: true, Key: "$ref" })
-                    {
-                        scan.AddReference(scalar.Value, new SpecPosition((int)scalar.Start.Line - 1, (int)scalar.Start.Column - 1));
-                    }
-                    else if (pointer == "#/openapi")
-                    {
-                        scan.OpenApiVersion = scalar.Value;
-                    }
-
-                    parent?.Advance();
-                    break;
-                default:
-                    parent?.Advance();
-                    break;
-            }
-        }
-
-        if (changed)
-        {
-            scan.TextForReader = blanked.ToString();
-        }
-
-        return scan;
-    }
-
-    private void AddReference(string target, SpecPosition position)
+    internal void AddReference(string target, SpecPosition position)
     {
         if (!target.StartsWith("#", System.StringComparison.Ordinal))
         {
@@ -205,92 +86,6 @@ internal sealed class YamlScan
         if (!_references.ContainsKey(target))
         {
             _references[target] = position;
-        }
-    }
-
-    private static void SkipNode(Parser parser)
-    {
-        var depth = 1;
-        while (depth > 0 && parser.MoveNext())
-        {
-            if (parser.Current is MappingStart or SequenceStart)
-            {
-                depth++;
-            }
-            else if (parser.Current is MappingEnd or SequenceEnd)
-            {
-                depth--;
-            }
-        }
-    }
-
-    // Replaces [start, end) with "{}" and spaces, keeping line breaks so every later position is unchanged.
-    private static void Blank(StringBuilder text, Mark start, Mark end)
-    {
-        var from = (int)start.Index;
-        var to = System.Math.Min((int)end.Index, text.Length);
-
-        // YamlDotNet ends a flow collection's end event before its closing bracket.
-        if (to < text.Length && (text[from] == '{' || text[from] == '[') && (text[to] == '}' || text[to] == ']'))
-        {
-            to++;
-        }
-
-        if (to - from < 2)
-        {
-            return;
-        }
-
-        for (var i = from; i < to; i++)
-        {
-            if (text[i] != '\n' && text[i] != '\r')
-            {
-                text[i] = ' ';
-            }
-        }
-
-        text[from] = '{';
-        text[from + 1] = '}';
-    }
-
-    private sealed class Frame
-    {
-        private readonly string _pointer;
-        private int _index;
-
-        public Frame(string pointer, bool isMapping, bool isPropertiesMap)
-        {
-            _pointer = pointer;
-            IsMapping = isMapping;
-            IsPropertiesMap = isPropertiesMap;
-            ExpectingKey = isMapping;
-        }
-
-        public bool IsMapping { get; }
-
-        public bool IsPropertiesMap { get; }
-
-        public bool ExpectingKey { get; set; }
-
-        public string? Key { get; set; }
-
-        public Mark KeyStart { get; set; }
-
-        /// <summary>The keys seen so far: YAML forbids a key twice in one mapping, and a parser would keep only one.</summary>
-        public HashSet<string> Keys { get; } = new(System.StringComparer.Ordinal);
-
-        public string ChildPointer() => _pointer + "/" + (IsMapping ? EscapePointer(Key ?? string.Empty) : _index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        public void Advance()
-        {
-            if (IsMapping)
-            {
-                ExpectingKey = true;
-            }
-            else
-            {
-                _index++;
-            }
         }
     }
 }
