@@ -31,7 +31,6 @@ public struct JsonObjectReader
     /// Moves to the value of the next known property that is not null and returns its index, or -1 at the end of the
     /// object. A null value is remembered (for writing it back), not returned.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ref Utf8JsonReader reader)
     {
         while (JsonRead.NextProperty(ref reader))

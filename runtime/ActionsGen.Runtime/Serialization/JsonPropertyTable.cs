@@ -77,7 +77,6 @@ public sealed class JsonPropertyTable
     internal JsonEncodedText Encoded(int index) => _encoded[index];
 
     /// <summary>The index of the property name the reader is on, or -1 for a name the model does not know.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ref Utf8JsonReader reader)
     {
         var hash = JsonRead.PropertyNameHash(ref reader);
