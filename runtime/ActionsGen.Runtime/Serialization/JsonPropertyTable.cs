@@ -18,7 +18,9 @@ namespace ActionsGen.Runtime.Serialization;
 public sealed class JsonPropertyTable
 {
     private readonly byte[][] _utf8;
-    private readonly JsonEncodedText[] _encoded;
+
+    // Made on the first write: a process that only reads never pays for encoding (or for the encoder's start-up).
+    private JsonEncodedText[]? _encoded;
 
     // Open addressing over the names' hashes: slot → index + 1 (0 is empty).
     private readonly int[] _slots;
@@ -37,7 +39,6 @@ public sealed class JsonPropertyTable
         NonNullCount = nonNullCount;
         RequiredCount = requiredCount;
         _utf8 = new byte[names.Length][];
-        _encoded = new JsonEncodedText[names.Length];
         _hashes = new uint[names.Length];
         var size = 4;
         while (size < names.Length * 2)
@@ -50,7 +51,6 @@ public sealed class JsonPropertyTable
         for (var i = 0; i < names.Length; i++)
         {
             _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
-            _encoded[i] = JsonEncodedText.Encode(_utf8[i]);
             _hashes[i] = JsonRead.NameHash(_utf8[i]);
             var slot = (int)(_hashes[i] & (uint)_mask);
             while (_slots[slot] != 0)
@@ -74,7 +74,8 @@ public sealed class JsonPropertyTable
     /// <summary>The JSON name at <paramref name="index"/>.</summary>
     public string NameAt(int index) => Encoding.UTF8.GetString(_utf8[index]);
 
-    internal JsonEncodedText Encoded(int index) => _encoded[index];
+    // A race only encodes twice: every thread gets the same values.
+    internal JsonEncodedText Encoded(int index) => (_encoded ??= Array.ConvertAll(_utf8, name => JsonEncodedText.Encode(name)))[index];
 
     /// <summary>The index of the property name the reader is on, or -1 for a name the model does not know.</summary>
     public int Find(ref Utf8JsonReader reader)
