@@ -32,6 +32,9 @@ internal static class MemberNames
 
     private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
 
+    /// <summary>Names free for members of a generated type: not object's members, not <paramref name="taken"/>.</summary>
+    public static Identifiers.Scope Scope(IEnumerable<string> taken) => new(ObjectMembers.Concat(taken).ToArray());
+
     /// <summary>The backing field of a property: <c>_</c> and the property name with a lower-case first letter.</summary>
     public static string Field(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
 
@@ -41,17 +44,17 @@ internal static class MemberNames
 
     /// <summary>The member scope of an object type: its own name and everything the emitters add are taken.</summary>
     public static Identifiers.Scope ForObject(string typeName) =>
-        new(ObjectMembers.Concat(new[] { typeName, JsonTable, NullsField }).ToArray());
+        Scope(new[] { typeName, JsonTable, NullsField });
 
     /// <summary>The member scope of an enum type.</summary>
     public static Identifiers.Scope ForEnum(string typeName) =>
-        new(ObjectMembers.Concat(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, "_value" }).ToArray());
+        Scope(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, "_value" });
 
     /// <summary>
     /// The case scope of a union: a case name is free when it and its <c>Is…</c>/<c>TryGet…</c> members are.
     /// </summary>
     public static Identifiers.Scope ForUnion(string typeName) =>
-        new(ObjectMembers.Concat(new[] { typeName, JsonTable, UnionCaseField, UnionValueField, UnionUnknown, UnionIsUnknown, UnionMatch }).ToArray());
+        Scope(new[] { typeName, JsonTable, UnionCaseField, UnionValueField, UnionUnknown, UnionIsUnknown, UnionMatch });
 
     /// <summary>Claims a property name and its backing field together, so neither collides with anything in scope.</summary>
     public static string ClaimProperty(Identifiers.Scope scope, string candidate) =>

@@ -44,7 +44,7 @@ internal sealed class OperationBuilder
             var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : OperationNames.DefaultTag;
             if (!methodNames.TryGetValue(tag, out var scope))
             {
-                methodNames[tag] = scope = SchemaResolver.MemberScope(new[] { OperationNames.RequestsClass });
+                methodNames[tag] = scope = MemberNames.Scope(new[] { OperationNames.RequestsClass });
             }
 
             if (BuildOperation(template, item, verb, operation, scope) is { } built)
@@ -83,7 +83,7 @@ internal sealed class OperationBuilder
 
     private EquatableArray<ClientGroupModel> Groups(List<(string Tag, OperationModel Operation)> operations, string clientName)
     {
-        var rootMembers = SchemaResolver.MemberScope(OperationNames.RootMembers.Concat(new[] { clientName }));
+        var rootMembers = MemberNames.Scope(OperationNames.RootMembers.Concat(new[] { clientName }));
         return operations
             .GroupBy(o => o.Tag, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

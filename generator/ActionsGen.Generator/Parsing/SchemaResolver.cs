@@ -17,7 +17,6 @@ namespace ActionsGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class SchemaResolver
 {
-    private static readonly string[] ReservedMemberNames = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
 
     private readonly OpenApiDocument _document;
     private readonly YamlScan _scan;
@@ -248,9 +247,6 @@ internal sealed partial class SchemaResolver
     /// <summary>Where a sub-schema is defined: its component when it is a reference, else <paramref name="inline"/>.</summary>
     private static string PartPointer(OpenApiSchema? part, string inline) =>
         part?.Reference is { IsLocal: true, Type: ReferenceType.Schema } r && !part.UnresolvedReference ? ComponentPointer(r.Id) : inline;
-
-    /// <summary>Names free for members of a generated type: not object's members, not <paramref name="taken"/>.</summary>
-    public static Identifiers.Scope MemberScope(IEnumerable<string> taken) => new(ReservedMemberNames.Concat(taken).ToArray());
 
     private TypeRef Unsupported(string pointer, string what)
     {

@@ -41,15 +41,9 @@ public static class ActionsJson
         try
         {
             Start(ref reader);
-            JsonRead.ExpectToken(ref reader, JsonTokenType.StartArray, "array");
-            var items = new ArrayBuilder<T>();
-            while (JsonRead.NextItem(ref reader))
-            {
-                items.Add(T.ReadJson(ref reader, context));
-            }
-
+            var items = ListCodec<T, ModelCodec<T>>.Read(ref reader, context);
             End(ref reader);
-            return items.ToArray();
+            return items;
         }
         finally
         {

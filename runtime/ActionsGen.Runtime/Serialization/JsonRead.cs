@@ -91,13 +91,6 @@ public static class JsonRead
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
-    /// <summary>Skips the value of a property the model does not know (forward compatibility).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        reader.Skip();
-    }
-
     /// <summary>Throws unless the current token is <paramref name="expected"/>.</summary>
     public static void ExpectToken(ref Utf8JsonReader reader, JsonTokenType expected, string what)
     {
@@ -114,22 +107,6 @@ public static class JsonRead
         {
             throw Mismatch(ref reader, "an object (" + typeName + ")");
         }
-    }
-
-    /// <summary>Starts reading an array, or returns false for null.</summary>
-    public static bool StartArray(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.StartArray)
-        {
-            return true;
-        }
-
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        throw Mismatch(ref reader, "an array");
     }
 
     /// <summary>Reads a string or null.</summary>
