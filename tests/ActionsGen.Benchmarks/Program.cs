@@ -43,6 +43,11 @@ public static class Program
             return GeneratorColdStart.Run(args.Length > 1 ? args[1] : null);
         }
 
+        if (args.Length > 0 && args[0] == "generated-stats")
+        {
+            return GeneratedStats.Run(args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null);
+        }
+
         if (args.Length > 0 && args[0] == "serve-pages")
         {
             return PagesServer.RunAsync().GetAwaiter().GetResult();
