@@ -45,7 +45,8 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenNamespace"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenClientName"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)

@@ -54,6 +54,37 @@ public class OperationFilterTests
     }
 
     [Fact]
+    public void Schemas_no_kept_operation_uses_are_named_in_one_ACTG016_info_and_Schemas_all_generates_them()
+    {
+        var filter = new Dictionary<string, string> { [OperationsKey] = "actions/get-job-for-workflow-run" };
+
+        var (run, output, _) = GeneratorHarness.Generate(Spec, filter);
+
+        var info = Assert.Single(run.Diagnostics);
+        Assert.Equal(("ACTG016", DiagnosticSeverity.Info), (info.Id, info.Severity));
+        Assert.Contains("component schemas are used by no generated operation", info.GetMessage());
+        Assert.Contains("'approval-environment'", info.GetMessage());
+        Assert.Equal("#/components/schemas", LineText(info));
+        Assert.NotNull(output.GetTypeByMetadataName("GitHub.Actions.Job"));
+        Assert.Null(output.GetTypeByMetadataName("GitHub.Actions.WorkflowRun"));
+
+        filter["build_metadata.AdditionalFiles.ActionsGenSchemas"] = "all";
+        var (all, allOutput, compile) = GeneratorHarness.Generate(Spec, filter);
+
+        Assert.Empty(all.Diagnostics);
+        Assert.Empty(compile);
+        Assert.NotNull(allOutput.GetTypeByMetadataName("GitHub.Actions.WorkflowRun"));
+        Assert.NotNull(allOutput.GetTypeByMetadataName("GitHub.Actions.ApprovalEnvironment"));
+    }
+
+    // The diagnostic's line in the spec must be the `schemas:` key under components.
+    private static string LineText(Diagnostic diagnostic)
+    {
+        var line = Spec.Split('\n')[diagnostic.Location.GetLineSpan().StartLinePosition.Line].Trim();
+        return line == "schemas:" ? "#/components/schemas" : line;
+    }
+
+    [Fact]
     public void An_entry_that_matches_nothing_is_ACTG015_and_the_rest_still_generates()
     {
         var metadata = new Dictionary<string, string> { [OperationsKey] = "actions/get-workflow-run;actions/no-such-*", [PathsKey] = "/nowhere/**" };
@@ -62,7 +93,7 @@ public class OperationFilterTests
 
         Assert.Empty(compile);
         Assert.Equal(new[] { "actions/get-workflow-run" }, OperationIds(run));
-        var warnings = run.Diagnostics.OrderBy(d => d.GetMessage(), StringComparer.Ordinal).ToArray();
+        var warnings = run.Diagnostics.Where(d => d.Id != "ACTG016").OrderBy(d => d.GetMessage(), StringComparer.Ordinal).ToArray();
         Assert.Equal(2, warnings.Length);
         Assert.All(warnings, d => Assert.Equal(("ACTG015", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
         Assert.Contains("Operations entry 'actions/no-such-*'", warnings[0].GetMessage());

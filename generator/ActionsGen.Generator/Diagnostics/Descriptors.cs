@@ -53,6 +53,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FilterMatchesNothing = Create(
         "ACTG015", "Operation filter matches nothing", "The {0} entry '{1}' of '{2}' matches no operation", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor SchemasNotUsed = Create(
+        "ACTG016", "Schemas no operation uses are not generated", "{0} component schemas are used by no generated operation and were not generated ({1}); Schemas=\"all\" on the ActionsGenSpec item generates every one", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -76,6 +79,7 @@ internal static class Descriptors
         "ACTG013" => UnsupportedParameterLocation,
         "ACTG014" => AllOfConflict,
         "ACTG015" => FilterMatchesNothing,
+        "ACTG016" => SchemasNotUsed,
         _ => InternalError,
     };
 }

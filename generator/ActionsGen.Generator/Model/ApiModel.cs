@@ -13,7 +13,12 @@ internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInf
 /// <summary>One spec file picked from AdditionalFiles, with its per-file settings.</summary>
 /// <param name="Paths">The <c>Paths</c> filter: semicolon-separated globs over path templates, or null.</param>
 /// <param name="Operations">The <c>Operations</c> filter: semicolon-separated globs over operationIds, or null.</param>
-internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null);
+/// <param name="Schemas">The <c>Schemas</c> setting: <c>all</c> generates every component schema; otherwise only those the generated operations reach.</param>
+internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null)
+{
+    /// <summary>Whether every component schema is generated, used by an operation or not (<c>Schemas="all"</c>).</summary>
+    public bool AllSchemas => string.Equals(Schemas?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>MSBuild settings that apply to all specs of a project.</summary>
 internal sealed record GeneratorSettings(string Namespace, string ClientName);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Model;
 using Microsoft.OpenApi.Models;
 
@@ -14,16 +15,30 @@ internal static class ApiModelBuilder
         var path = file.Path;
         var filter = new OperationFilter(file.Paths, file.Operations);
         var schemas = new SchemaResolver(document, scan, path, diagnostics, clientName);
+        schemas.NameComponents();
 
-        // With a filter, only what the kept operations reach is generated.
-        if (filter.IsEmpty)
+        // Only what the generated operations reach becomes a type, unless asked for all (or there are no operations:
+        // a description of models only).
+        var all = file.AllSchemas || !HasOperations(document);
+        if (all)
         {
-            schemas.ResolveComponents();
+            schemas.DefineComponents();
         }
 
         var client = new OperationBuilder(document, scan, path, diagnostics, schemas, filter, skipped).BuildClient(ns, clientName);
         diagnostics.AddRange(filter.Unmatched(path));
+        if (!all && schemas.UndefinedComponents() is { Count: > 0 } unused)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.SchemasNotUsed, path, scan.Find("#/components/schemas"), unused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Sample(unused)));
+        }
+
         var types = schemas.Types.OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new ApiModel(ns, path, types, client);
     }
+
+    private static bool HasOperations(OpenApiDocument document) =>
+        document.Paths?.Values.Any(item => item?.Operations?.Count > 0) == true;
+
+    private static string Sample(List<string> keys) =>
+        string.Join(", ", keys.Take(5).Select(key => "'" + key + "'")) + (keys.Count > 5 ? ", …" : string.Empty);
 }

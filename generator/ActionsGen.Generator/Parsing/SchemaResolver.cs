@@ -40,15 +40,21 @@ internal sealed partial class SchemaResolver
     /// <summary>Every type defined so far, in the order first reached.</summary>
     public IReadOnlyList<TypeModel> Types => _types;
 
-    /// <summary>Names every component schema, then defines each: a component's name never depends on where it is first used.</summary>
-    public void ResolveComponents()
+    /// <summary>Defines every component schema, used by an operation or not.</summary>
+    public void DefineComponents()
     {
-        NameComponents();
         foreach (var pair in Components())
         {
             Resolve(pair.Value, Identifiers.Pascal(pair.Key), ComponentPointer(pair.Key));
         }
     }
+
+    /// <summary>The component schemas that would be types but were never reached, by their keys.</summary>
+    public List<string> UndefinedComponents() =>
+        Components()
+            .Where(pair => _byDefinition.TryGetValue(ComponentPointer(pair.Key), out var type) && type.Kind == TypeRefKind.Named && !_defined.Contains(type.Name!))
+            .Select(pair => pair.Key)
+            .ToList();
 
     /// <summary>The defined type named <paramref name="name"/>.</summary>
     public TypeModel Find(string name) => _types.First(t => t.Name == name);
@@ -56,7 +62,11 @@ internal sealed partial class SchemaResolver
     private IEnumerable<KeyValuePair<string, OpenApiSchema>> Components() =>
         (_document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal);
 
-    private void NameComponents()
+    /// <summary>
+    /// Names every component schema before anything is defined: a component's name never depends on where it is first
+    /// used, nor on which operations a filter keeps.
+    /// </summary>
+    public void NameComponents()
     {
         foreach (var pair in Components())
         {
