@@ -144,7 +144,7 @@ public class DiagnosticTests
         Assert.Equal(LineOf(spec, "who:"), Line(diagnostic));
         Assert.Contains("oneOf", diagnostic.GetMessage());
         Assert.Empty(compile);
-        Assert.Contains("global::System.Text.Json.JsonElement? Who", run.Results.Single().GeneratedSources.Single(s => s.HintName == "GitHub.Actions.Reviewer.g.cs").SourceText.ToString());
+        Assert.Contains("SysJson::JsonElement? Who", run.Results.Single().GeneratedSources.Single(s => s.HintName == "GitHub.Actions.Reviewer.g.cs").SourceText.ToString());
     }
 
     [Fact]

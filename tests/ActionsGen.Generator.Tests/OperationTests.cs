@@ -62,7 +62,7 @@ public class OperationTests
         var (run, _) = Clean(spec);
         var source = Source(run, "GitHub.Actions.AppsOperations.g.cs");
 
-        Assert.Contains("global::System.Threading.Tasks.Task<global::GitHub.Actions.Integration?> GetAuthenticatedAsync(", source);
+        Assert.Contains("SysTasks::Task<global::GitHub.Actions.Integration?> GetAuthenticatedAsync(", source);
         Assert.Contains("_connection.SendForNullableAsync<global::GitHub.Actions.Integration>(", source);
     }
 
@@ -88,8 +88,8 @@ public class OperationTests
         var (run, _) = Clean(spec);
         var source = Source(run, "GitHub.Actions.MigrationsOperations.g.cs");
 
-        Assert.Contains("global::System.Threading.Tasks.Task<global::System.Uri> DownloadArchiveForOrgUrlAsync(string org, long migrationId", source);
-        Assert.Contains("global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadArchiveForOrgAsync(string org, long migrationId", source);
+        Assert.Contains("SysTasks::Task<Sys::Uri> DownloadArchiveForOrgUrlAsync(string org, long migrationId", source);
+        Assert.Contains("SysTasks::Task<Sys::IO.Stream> DownloadArchiveForOrgAsync(string org, long migrationId", source);
         Assert.Contains("_connection.SendForRedirectAsync(", source);
         Assert.Contains("_connection.DownloadAsync(", source);
     }
@@ -122,9 +122,9 @@ public class OperationTests
         Assert.Equal(DiagnosticSeverity.Warning, cookie.Severity);
         Assert.Equal(LineOf(spec, "name: session"), Line(cookie));
         Assert.Contains("session", cookie.GetMessage());
-        Assert.Contains("global::System.Threading.Tasks.Task ListAsync(string xRequestId, long? perPage = null, long? xTraceDepth = null, global::System.Threading.CancellationToken cancellationToken = default);", source);
+        Assert.Contains("SysTasks::Task ListAsync(string xRequestId, long? perPage = null, long? xTraceDepth = null, Sys::Threading.CancellationToken cancellationToken = default);", source);
         Assert.Contains("request.Header(\"X-Request-Id\", xRequestId);", source);
-        Assert.Contains("request.Header(\"X-Trace-Depth\", xTraceDepth is null ? null : xTraceDepth.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));", source);
+        Assert.Contains("request.Header(\"X-Trace-Depth\", xTraceDepth is null ? null : xTraceDepth.Value.ToString(Sys::Globalization.CultureInfo.InvariantCulture));", source);
         Assert.DoesNotContain("session", source);
     }
 
@@ -162,7 +162,7 @@ public class OperationTests
         Assert.All(diagnostics, d => Assert.Equal("ACTG012", d.Id));
         Assert.Equal(new[] { LineOf(spec, "other.yaml"), LineOf(spec, "https://example.com") }, diagnostics.Select(Line));
         Assert.Contains("other.yaml#/components/schemas/thing", diagnostics[0].GetMessage());
-        Assert.Contains("Task<global::System.Text.Json.JsonElement> GetAsync(", Source(run, "GitHub.Actions.DefaultOperations.g.cs"));
+        Assert.Contains("Task<SysJson::JsonElement> GetAsync(", Source(run, "GitHub.Actions.DefaultOperations.g.cs"));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class OperationTests
 
         var (run, _) = Clean(spec);
 
-        Assert.Contains("global::System.Threading.Tasks.Task ReRunWorkflowAsync(long id, ", Source(run, "GitHub.Actions.ActionsOperations.g.cs"));
+        Assert.Contains("SysTasks::Task ReRunWorkflowAsync(long id, ", Source(run, "GitHub.Actions.ActionsOperations.g.cs"));
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public class OperationTests
         var (run, _) = Clean(spec);
         var source = Source(run, "GitHub.Actions.ThingsOperations.g.cs");
 
-        Assert.Contains("global::System.Threading.Tasks.Task<global::GitHub.Actions.State> GetStateAsync(", source);
-        Assert.Contains("global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GitHub.Actions.State>> ListStatesAsync(", source);
+        Assert.Contains("SysTasks::Task<global::GitHub.Actions.State> GetStateAsync(", source);
+        Assert.Contains("SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.State>> ListStatesAsync(", source);
     }
 }

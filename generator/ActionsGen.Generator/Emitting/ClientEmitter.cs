@@ -11,10 +11,10 @@ namespace ActionsGen.Generator.Emitting;
 /// </summary>
 internal static class ClientEmitter
 {
-    private const string Connection = "global::ActionsGen.Runtime.Http.ApiConnection";
-    private const string Options = "global::ActionsGen.Runtime.ActionsClientOptions";
-    private const string Token = "global::System.Threading.CancellationToken";
-    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Connection = Aliases.Http + "ApiConnection";
+    private const string Options = Aliases.Runtime + "ActionsClientOptions";
+    private const string Token = Aliases.System + "Threading.CancellationToken";
+    private const string Task = TypeNames.Task;
 
     public static string EmitRoot(ClientModel client)
     {
@@ -29,7 +29,7 @@ internal static class ClientEmitter
             w.DocComment("Creates a client that sends through httpClient with the given options (GitHub.com and no token when omitted).");
             w.DocElement("param", "Sends the requests; the client does not own or dispose it.", " name=\"httpClient\"");
             w.DocElement("param", "Base address, token, user agent.", " name=\"options\"");
-            w.Line($"public {client.ClientName}(global::System.Net.Http.HttpClient httpClient, {Options}? options = null)");
+            w.Line($"public {client.ClientName}({Aliases.System}Net.Http.HttpClient httpClient, {Options}? options = null)");
             w.Indent();
             w.Line($": this(new {Connection}(httpClient, options ?? new {Options}()))");
             w.Unindent();
@@ -40,7 +40,7 @@ internal static class ClientEmitter
             w.DocElement("param", "The connection requests go through.", " name=\"connection\"");
             using (w.Block($"public {client.ClientName}({Connection} connection)"))
             {
-                w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+                w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new {TypeNames.ArgumentNull}(nameof(connection));");
                 foreach (var group in client.Groups)
                 {
                     w.Line($"{group.PropertyName} = new {TypeNames.Qualified(ns, group.ClassName)}(connection);");
@@ -126,15 +126,15 @@ internal static class ClientEmitter
         var operation = method.Operation;
         return method.Kind switch
         {
-            ClientMethodKind.RedirectUrl => Task + "<global::System.Uri>",
-            ClientMethodKind.Download => Task + "<global::System.IO.Stream>",
-            ClientMethodKind.All => "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
+            ClientMethodKind.RedirectUrl => Task + "<" + Aliases.System + "Uri>",
+            ClientMethodKind.Download => Task + "<" + Aliases.System + "IO.Stream>",
+            ClientMethodKind.All => Aliases.Collections + "IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
             _ => operation.Result switch
             {
                 ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">",
                 ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, ns, true) + ">",
-                ResultKind.JsonList => Task + "<global::System.Collections.Generic.IReadOnlyList<" + TypeNames.Of(operation.ResultType!, ns, false) + ">>",
-                ResultKind.RawJson => Task + "<global::System.Text.Json.JsonElement>",
+                ResultKind.JsonList => Task + "<" + TypeNames.List + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">>",
+                ResultKind.RawJson => Task + "<" + TypeNames.Element + ">",
                 _ => Task,
             },
         };
@@ -195,7 +195,7 @@ internal static class ClientEmitter
                 var pagination = operation.Pagination!;
                 var item = TypeNames.Of(pagination.ItemType, ns, false);
                 const string page = OperationNames.PageLambdaParameter;
-                var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? global::System.Array.Empty<{item}>()" : string.Empty);
+                var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? {Aliases.System}Array.Empty<{item}>()" : string.Empty);
                 return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static {page} => {items}, {token})";
         }
 

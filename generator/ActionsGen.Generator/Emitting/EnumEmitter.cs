@@ -15,17 +15,17 @@ internal static class EnumEmitter
     {
         var w = new SourceWriter();
         w.FileHeader(ns);
-        var self = TypeNames.Qualified(ns, type.Name);
+        var self = type.Name;
         w.DocComment(type.Description, "Known values are static members; any other value is kept as read (see IsKnown).");
-        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
-        using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>, {TypeNames.JsonModel}<{self}>"))
+        w.Line(JsonCode.ConverterAttribute(type.Name));
+        using (w.Block($"public readonly partial struct {type.Name} : {TypeNames.Equatable}<{self}>, {TypeNames.JsonModel}<{self}>"))
         {
             var values = string.Join(", ", type.Members.Select(m => SourceWriter.Literal(m.Value)));
             w.Line($"private static readonly {JsonCode.EnumValues} {MemberNames.JsonTable} = new({values});");
             w.Line("private readonly string? _value;");
             w.Line();
             w.DocComment("Creates a value; use the static members for the known ones.");
-            w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line($"public {type.Name}(string value) => _value = value ?? throw new {TypeNames.ArgumentNull}(nameof(value));");
             w.Line();
             foreach (var member in type.Members)
             {
@@ -43,9 +43,9 @@ internal static class EnumEmitter
             w.Line($"public static implicit operator {self}(string value) => new(value);");
             w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
             w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-            w.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, {TypeNames.Ordinal});");
             w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line($"public override int GetHashCode() => {TypeNames.OrdinalComparer}.GetHashCode(Value);");
             w.Line("public override string ToString() => Value;");
             w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new({MemberNames.JsonTable}.Read(ref reader, context));");
             w.Line($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value) => writer.WriteStringValue(value.Value);");

@@ -1,4 +1,5 @@
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -9,10 +10,10 @@ internal static class IntegerOrStringEmitter
     {
         var w = new SourceWriter();
         w.FileHeader(ns);
-        var self = TypeNames.Qualified(ns, type.Name);
+        var self = type.Name;
         w.DocComment(type.Description, "An integer or a string; both convert implicitly.");
-        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
-        using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>, {TypeNames.JsonModel}<{self}>"))
+        w.Line(JsonCode.ConverterAttribute(type.Name));
+        using (w.Block($"public readonly partial struct {type.Name} : {TypeNames.Equatable}<{self}>, {TypeNames.JsonModel}<{self}>"))
         {
             w.Line("private readonly long _integer;");
             w.Line("private readonly string? _string;");
@@ -29,7 +30,7 @@ internal static class IntegerOrStringEmitter
             using (w.Block($"public {type.Name}(string value)"))
             {
                 w.Line("_integer = 0;");
-                w.Line("_string = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+                w.Line($"_string = value ?? throw new {TypeNames.ArgumentNull}(nameof(value));");
             }
 
             w.Line();
@@ -50,14 +51,14 @@ internal static class IntegerOrStringEmitter
             w.Line();
             w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
             w.Line();
-            w.Line($"public bool Equals({self} other) => _integer == other._integer && string.Equals(_string, other._string, global::System.StringComparison.Ordinal);");
+            w.Line($"public bool Equals({self} other) => _integer == other._integer && string.Equals(_string, other._string, {TypeNames.Ordinal});");
             w.Line();
             w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
             w.Line();
-            w.Line("public override int GetHashCode() => _string is null ? _integer.GetHashCode() : global::System.StringComparer.Ordinal.GetHashCode(_string);");
+            w.Line($"public override int GetHashCode() => _string is null ? _integer.GetHashCode() : {TypeNames.OrdinalComparer}.GetHashCode(_string);");
             w.Line();
             w.DocComment("The value as it goes into a URL path or query.");
-            w.Line("public override string ToString() => _string ?? _integer.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+            w.Line($"public override string ToString() => _string ?? _integer.ToString({Aliases.System}Globalization.CultureInfo.InvariantCulture);");
             w.Line();
             w.OpenBrace($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => reader.TokenType switch");
             w.Line($"{TypeNames.TokenType}.Number => new({TypeNames.JsonRead}.Int64(ref reader)!.Value),");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -10,7 +11,7 @@ namespace ActionsGen.Generator.Emitting;
 /// </summary>
 internal static class JsonCode
 {
-    private const string Serialization = "global::ActionsGen.Runtime.Serialization.";
+    private const string Serialization = Aliases.Serialization;
     public const string PropertyTable = Serialization + "JsonPropertyTable";
     public const string ObjectReader = Serialization + "JsonObjectReader";
     public const string ObjectWriter = Serialization + "JsonObjectWriter";
@@ -21,9 +22,9 @@ internal static class JsonCode
     public const string Bits = Serialization + "JsonBits";
     public const string JsonWrite = Serialization + "JsonWrite";
 
-    /// <summary>The <c>[JsonConverter]</c> attribute every generated type carries: the runtime's generic converter.</summary>
-    public static string ConverterAttribute(string ns, string name) =>
-        $"[{TypeNames.ConverterAttribute}(typeof({Serialization}JsonModelConverter<{TypeNames.Qualified(ns, name)}>))]";
+    /// <summary>The <c>[JsonConverter]</c> attribute every generated type carries: the runtime's generic converter (inside the type's namespace).</summary>
+    public static string ConverterAttribute(string name) =>
+        $"[{TypeNames.ConverterAttribute}(typeof({Serialization}JsonModelConverter<{name}>))]";
 
     /// <summary>
     /// The properties in the order of their <c>JsonPropertyTable</c> indexes: those that must be present and non-null,
@@ -36,7 +37,7 @@ internal static class JsonCode
             .ToList();
 
     /// <summary>An expression that reads the current (non-null) value with the object reader <c>r</c>.</summary>
-    public static string Read(string ns, TypeRef type) => type.Kind switch
+    public static string Read(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => "r.String(ref reader)",
         TypeRefKind.Int32 => "r.Int32(ref reader)",
@@ -45,27 +46,27 @@ internal static class JsonCode
         TypeRefKind.Boolean => "r.Boolean(ref reader)",
         TypeRefKind.DateTime => "r.DateTime(ref reader)",
         TypeRefKind.Any => "r.Any(ref reader)",
-        TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, ns, nullable: false)}>(ref reader)",
-        _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, ns, nullable: false)}>(ref reader)",
-        _ => $"r.Value<{TypeNames.Of(type, ns, nullable: false)}, {Codec(ns, type)}>(ref reader)",
+        TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, null, nullable: false)}>(ref reader)",
+        _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, null, nullable: false)}>(ref reader)",
+        _ => $"r.Value<{TypeNames.Of(type, null, nullable: false)}, {Codec(type)}>(ref reader)",
     };
 
     /// <summary>A statement that writes the property at table index <paramref name="index"/> with the object writer <c>w</c>.</summary>
-    public static string Write(string ns, TypeRef type, int index, string value) => type.Kind switch
+    public static string Write(TypeRef type, int index, string value) => type.Kind switch
     {
         TypeRefKind.String => $"w.String({index}, {value});",
         TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Number => $"w.Number({index}, {value});",
         TypeRefKind.Boolean => $"w.Boolean({index}, {value});",
         TypeRefKind.DateTime => $"w.DateTime({index}, {value});",
         TypeRefKind.Any => $"w.Any({index}, {value});",
-        TypeRefKind.Named when !type.IsValueType => $"w.Model<{TypeNames.Of(type, ns, nullable: false)}>({index}, {value});",
-        TypeRefKind.Named => $"w.Value<{TypeNames.Of(type, ns, nullable: false)}>({index}, {value});",
-        _ when IsModelList(type) => $"w.Models<{TypeNames.Of(type.Element!, ns, nullable: false)}>({index}, {value});",
-        _ => $"w.Object<{TypeNames.Of(type, ns, nullable: false)}, {Codec(ns, type)}>({index}, {value});",
+        TypeRefKind.Named when !type.IsValueType => $"w.Model<{TypeNames.Of(type, null, nullable: false)}>({index}, {value});",
+        TypeRefKind.Named => $"w.Value<{TypeNames.Of(type, null, nullable: false)}>({index}, {value});",
+        _ when IsModelList(type) => $"w.Models<{TypeNames.Of(type.Element!, null, nullable: false)}>({index}, {value});",
+        _ => $"w.Object<{TypeNames.Of(type, null, nullable: false)}, {Codec(type)}>({index}, {value});",
     };
 
     /// <summary>The codec type (an <c>IJsonCodec&lt;T&gt;</c>) for a non-null value of <paramref name="type"/>.</summary>
-    public static string Codec(string ns, TypeRef type) => type.Kind switch
+    public static string Codec(TypeRef type) => type.Kind switch
     {
         TypeRefKind.String => Serialization + "StringCodec",
         TypeRefKind.Int32 => Serialization + "Int32Codec",
@@ -74,22 +75,22 @@ internal static class JsonCode
         TypeRefKind.Boolean => Serialization + "BooleanCodec",
         TypeRefKind.DateTime => Serialization + "DateTimeCodec",
         TypeRefKind.Any => Serialization + "AnyCodec",
-        TypeRefKind.Named => $"{Serialization}ModelCodec<{TypeNames.Of(type, ns, nullable: false)}>",
-        TypeRefKind.Array => $"{Serialization}ListCodec<{TypeNames.Of(type.Element!, ns, type.ElementNullable)}, {ElementCodec(ns, type)}>",
-        _ => $"{Serialization}MapCodec<{TypeNames.Of(type.Element!, ns, type.ElementNullable)}, {ElementCodec(ns, type)}>",
+        TypeRefKind.Named => $"{Serialization}ModelCodec<{TypeNames.Of(type, null, nullable: false)}>",
+        TypeRefKind.Array => $"{Serialization}ListCodec<{TypeNames.Of(type.Element!, null, type.ElementNullable)}, {ElementCodec(type)}>",
+        _ => $"{Serialization}MapCodec<{TypeNames.Of(type.Element!, null, type.ElementNullable)}, {ElementCodec(type)}>",
     };
 
-    private static string ElementCodec(string ns, TypeRef container)
+    private static string ElementCodec(TypeRef container)
     {
         var element = container.Element!;
-        var codec = Codec(ns, element);
+        var codec = Codec(element);
         if (!container.ElementNullable)
         {
             return codec;
         }
 
         var wrapper = element.IsValueType ? "NullableCodec" : "OrNullCodec";
-        return $"{Serialization}{wrapper}<{TypeNames.Of(element, ns, nullable: false)}, {codec}>";
+        return $"{Serialization}{wrapper}<{TypeNames.Of(element, null, nullable: false)}, {codec}>";
     }
 
     private static bool IsModelList(TypeRef type) =>

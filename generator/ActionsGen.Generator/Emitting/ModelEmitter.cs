@@ -18,18 +18,18 @@ internal static class ModelEmitter
     {
         var w = new SourceWriter();
         w.FileHeader(ns);
-        var self = TypeNames.Qualified(ns, type.Name);
+        var self = type.Name;
         var order = JsonCode.TableOrder(type);
         var tracksNulls = type.Properties.Any(p => !p.Required);
         w.DocComment(type.Description);
-        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
+        w.Line(JsonCode.ConverterAttribute(type.Name));
         using (w.Block($"public sealed partial class {type.Name} : {TypeNames.JsonModel}<{self}>"))
         {
             w.Line($"private static readonly {JsonCode.PropertyTable} {MemberNames.JsonTable} = new({Table(type, order)});");
             foreach (var property in type.Properties)
             {
                 var nullable = TypeNames.IsNullable(property);
-                w.Line($"private {TypeNames.Of(property.Type, ns, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
+                w.Line($"private {TypeNames.Of(property.Type, null, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
             }
 
             if (tracksNulls)
@@ -39,9 +39,7 @@ internal static class ModelEmitter
 
             w.Line();
             w.DocComment($"Creates an empty {type.Name}.");
-            using (w.Block($"public {type.Name}()"))
-            {
-            }
+            w.Line($"public {type.Name}() {{ }}");
 
             w.Line();
             foreach (var property in type.Properties)
@@ -49,7 +47,7 @@ internal static class ModelEmitter
                 w.DocComment(property.Description);
                 var nullable = TypeNames.IsNullable(property);
                 var required = nullable ? string.Empty : "required ";
-                w.Line($"public {required}{TypeNames.Of(property.Type, ns, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
+                w.Line($"public {required}{TypeNames.Of(property.Type, null, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
             }
 
             w.Line();
@@ -62,7 +60,7 @@ internal static class ModelEmitter
                 w.Line($"var w = new {JsonCode.ObjectWriter}(writer, {MemberNames.JsonTable}, {(tracksNulls ? "value." + MemberNames.NullsField : "default")});");
                 foreach (var property in type.Properties)
                 {
-                    w.Line(JsonCode.Write(ns, property.Type, order.IndexOf(property), "value." + property.Field));
+                    w.Line(JsonCode.Write(property.Type, order.IndexOf(property), "value." + property.Field));
                 }
 
                 w.Line("w.End();");
@@ -78,21 +76,16 @@ internal static class ModelEmitter
     private static void Reader(SourceWriter w, string ns, TypeModel type, System.Collections.Generic.List<PropertyModel> order, bool tracksNulls)
     {
         w.Line("#pragma warning disable CS8618 // the reader sets every required member or throws");
-        w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        w.Line($"[{Aliases.System}Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         using (w.Block($"private {type.Name}(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
             w.Line($"var r = new {JsonCode.ObjectReader}(ref reader, context, {MemberNames.JsonTable});");
-            using (w.Block("for (int i; (i = r.Next(ref reader)) >= 0;)"))
+            // One loop over the properties read: the switch is the loop's body.
+            using (w.Block("for (int i; (i = r.Next(ref reader)) >= 0;)" + (order.Count > 0 ? " switch (i)" : string.Empty)))
             {
-                if (order.Count > 0)
+                for (var i = 0; i < order.Count; i++)
                 {
-                    using (w.Block("switch (i)"))
-                    {
-                        for (var i = 0; i < order.Count; i++)
-                        {
-                            w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(ns, order[i].Type)}; break;");
-                        }
-                    }
+                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type)}; break;");
                 }
             }
 

@@ -10,8 +10,8 @@ namespace ActionsGen.Generator.Emitting;
 /// </summary>
 internal static class RequestEmitter
 {
-    private const string Request = "global::ActionsGen.Runtime.Http.ApiRequest";
-    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private const string Request = Aliases.Http + "ApiRequest";
+    private const string Invariant = Aliases.System + "Globalization.CultureInfo.InvariantCulture";
     private const string Local = OperationNames.RequestLocal;
 
     public static void Emit(SourceWriter w, string ns, OperationModel operation)
@@ -72,14 +72,14 @@ internal static class RequestEmitter
 
     private static string HttpMethod(HttpVerb method) => method switch
     {
-        HttpVerb.Get => "global::System.Net.Http.HttpMethod.Get",
-        HttpVerb.Put => "global::System.Net.Http.HttpMethod.Put",
-        HttpVerb.Post => "global::System.Net.Http.HttpMethod.Post",
-        HttpVerb.Delete => "global::System.Net.Http.HttpMethod.Delete",
-        HttpVerb.Patch => "global::System.Net.Http.HttpMethod.Patch",
-        HttpVerb.Head => "global::System.Net.Http.HttpMethod.Head",
-        HttpVerb.Options => "global::System.Net.Http.HttpMethod.Options",
-        _ => "global::System.Net.Http.HttpMethod.Trace",
+        HttpVerb.Get => Aliases.System + "Net.Http.HttpMethod.Get",
+        HttpVerb.Put => Aliases.System + "Net.Http.HttpMethod.Put",
+        HttpVerb.Post => Aliases.System + "Net.Http.HttpMethod.Post",
+        HttpVerb.Delete => Aliases.System + "Net.Http.HttpMethod.Delete",
+        HttpVerb.Patch => Aliases.System + "Net.Http.HttpMethod.Patch",
+        HttpVerb.Head => Aliases.System + "Net.Http.HttpMethod.Head",
+        HttpVerb.Options => Aliases.System + "Net.Http.HttpMethod.Options",
+        _ => Aliases.System + "Net.Http.HttpMethod.Trace",
     };
 
     // Scalars go to the runtime as they are: ApiRequest spells them the same way in a path and in a query.

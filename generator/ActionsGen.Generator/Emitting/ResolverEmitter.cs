@@ -1,4 +1,5 @@
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -18,19 +19,19 @@ internal static class ResolverEmitter
         w.DocComment(
             "Gives System.Text.Json the generated converters of every model in this namespace, without reflection.",
             "Add it to JsonSerializerOptions.TypeInfoResolverChain (or combine it with a JsonSerializerContext) to use the models with JsonSerializer under trimming and Native AOT.");
-        using (w.Block($"public sealed class {ClassName} : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"))
+        using (w.Block($"public sealed class {ClassName} : {Aliases.Json}Serialization.Metadata.IJsonTypeInfoResolver"))
         {
             w.DocComment("The shared instance.");
-            w.Line($"public static {TypeNames.Qualified(model.Namespace, ClassName)} Instance {{ get; }} = new {TypeNames.Qualified(model.Namespace, ClassName)}();");
+            w.Line($"public static {ClassName} Instance {{ get; }} = new {ClassName}();");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            using (w.Block($"public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, {TypeNames.Options} options)"))
+            using (w.Block($"public {Aliases.Json}Serialization.Metadata.JsonTypeInfo? GetTypeInfo({Aliases.System}Type type, {TypeNames.Options} options)"))
             {
                 // One statement per type: a chained expression over a whole API's types is too deep for the compiler.
                 foreach (var name in model.TypeNames)
                 {
-                    var type = TypeNames.Qualified(model.Namespace, name);
-                    w.Line($"if (type == typeof({type})) return global::ActionsGen.Runtime.Serialization.JsonModelConverter<{type}>.TypeInfo(options);");
+                    var type = TypeNames.Qualified(null, name);
+                    w.Line($"if (type == typeof({type})) return {Aliases.Serialization}JsonModelConverter<{type}>.TypeInfo(options);");
                 }
 
                 w.Line("return null;");

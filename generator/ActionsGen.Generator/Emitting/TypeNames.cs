@@ -1,21 +1,33 @@
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
-/// <summary>C# spellings of model types, fully qualified so generated code never depends on the user's usings.</summary>
+/// <summary>
+/// C# spellings of types. Runtime and framework types go through the file's <see cref="Aliases"/>, so generated code
+/// never depends on the user's usings; generated types are spelled by their simple name where the code is inside their
+/// namespace (a type the generator declares there is found before anything else), and fully qualified elsewhere.
+/// </summary>
 internal static class TypeNames
 {
-    public const string JsonRead = "global::ActionsGen.Runtime.Serialization.JsonRead";
-    public const string JsonWrite = "global::ActionsGen.Runtime.Serialization.JsonWrite";
-    public const string ReadContext = "global::ActionsGen.Runtime.Serialization.JsonReadContext";
-    public const string JsonModel = "global::ActionsGen.Runtime.Serialization.IJsonModel";
-    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-    public const string TokenType = "global::System.Text.Json.JsonTokenType";
-    public const string Options = "global::System.Text.Json.JsonSerializerOptions";
-    public const string ConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
+    public const string JsonRead = Aliases.Serialization + "JsonRead";
+    public const string TokenType = Aliases.Json + "JsonTokenType";
+    public const string ReadContext = Aliases.Serialization + "JsonReadContext";
+    public const string JsonModel = Aliases.Serialization + "IJsonModel";
+    public const string Reader = Aliases.Json + "Utf8JsonReader";
+    public const string Writer = Aliases.Json + "Utf8JsonWriter";
+    public const string Options = Aliases.Json + "JsonSerializerOptions";
+    public const string Element = Aliases.Json + "JsonElement";
+    public const string ConverterAttribute = Aliases.Json + "Serialization.JsonConverter";
+    public const string Equatable = Aliases.System + "IEquatable";
+    public const string ArgumentNull = Aliases.System + "ArgumentNullException";
+    public const string Ordinal = Aliases.System + "StringComparison.Ordinal";
+    public const string OrdinalComparer = Aliases.System + "StringComparer.Ordinal";
+    public const string List = Aliases.Collections + "IReadOnlyList";
+    public const string Task = Aliases.Tasks + "Task";
 
-    public static string Of(TypeRef type, string ns, bool nullable)
+    /// <summary>The spelling of <paramref name="type"/>; <paramref name="ns"/> is null inside the generated namespace.</summary>
+    public static string Of(TypeRef type, string? ns, bool nullable)
     {
         var name = type.Kind switch
         {
@@ -24,16 +36,17 @@ internal static class TypeNames
             TypeRefKind.Int64 => "long",
             TypeRefKind.Number => "double",
             TypeRefKind.Boolean => "bool",
-            TypeRefKind.DateTime => "global::System.DateTimeOffset",
-            TypeRefKind.Any => "global::System.Text.Json.JsonElement",
+            TypeRefKind.DateTime => Aliases.System + "DateTimeOffset",
+            TypeRefKind.Any => Element,
             TypeRefKind.Named => Qualified(ns, type.Name!),
-            TypeRefKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!, ns, type.ElementNullable) + ">",
-            _ => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!, ns, type.ElementNullable) + ">",
+            TypeRefKind.Map => Aliases.Collections + "IReadOnlyDictionary<string, " + Of(type.Element!, ns, type.ElementNullable) + ">",
+            _ => List + "<" + Of(type.Element!, ns, type.ElementNullable) + ">",
         };
         return nullable ? name + "?" : name;
     }
 
-    public static string Qualified(string ns, string name) => "global::" + ns + "." + name;
+    /// <summary>A generated type's name: simple inside its namespace (<paramref name="ns"/> null), else <c>global::</c>-qualified.</summary>
+    public static string Qualified(string? ns, string name) => ns is null ? name : "global::" + ns + "." + name;
 
     /// <summary>Whether a property's C# type admits null: anything but a required, non-nullable property.</summary>
     public static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;

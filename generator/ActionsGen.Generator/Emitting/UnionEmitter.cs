@@ -16,12 +16,12 @@ internal static class UnionEmitter
     {
         var w = new SourceWriter();
         w.FileHeader(ns);
-        var self = TypeNames.Qualified(ns, type.Name);
+        var self = type.Name;
         var caseNames = string.Join(", ", type.Cases.Select(c => c.Name));
         var cases = "One of: " + caseNames + ". Each converts implicitly; a value that fits none is kept as raw JSON (Unknown).";
         w.DocComment(type.Description ?? cases, type.Description is null ? null : cases);
-        w.Line(JsonCode.ConverterAttribute(ns, type.Name));
-        using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{self}>, {TypeNames.JsonModel}<{self}>"))
+        w.Line(JsonCode.ConverterAttribute(type.Name));
+        using (w.Block($"public readonly partial struct {type.Name} : {TypeNames.Equatable}<{self}>, {TypeNames.JsonModel}<{self}>"))
         {
             w.Line($"private static readonly {JsonCode.UnionTable} {MemberNames.JsonTable} = new({Table(type)});");
             w.Line($"private readonly int {MemberNames.UnionCaseField};");
@@ -37,7 +37,7 @@ internal static class UnionEmitter
             w.DocComment("Whether the value fits none of the cases (or is the default): it is kept as raw JSON in Unknown.");
             w.Line($"public bool {MemberNames.UnionIsUnknown} => {MemberNames.UnionCaseField} == 0;");
             w.DocComment("The raw JSON of a value that fits none of the cases.");
-            w.Line($"public global::System.Text.Json.JsonElement? {MemberNames.UnionUnknown} => {MemberNames.UnionValueField} as global::System.Text.Json.JsonElement?;");
+            w.Line($"public {TypeNames.Element}? {MemberNames.UnionUnknown} => {MemberNames.UnionValueField} as {TypeNames.Element}?;");
             w.Line();
             Match(w, ns, type);
             w.Line();
@@ -59,18 +59,18 @@ internal static class UnionEmitter
 
     private static void Case(SourceWriter w, string ns, string self, UnionCaseModel @case, int number)
     {
-        var caseType = TypeNames.Of(@case.Type, ns, nullable: false);
+        var caseType = TypeNames.Of(@case.Type, null, nullable: false);
         w.Line();
         w.DocComment($"Whether this is the {@case.Name} case.");
         w.Line($"public bool {MemberNames.UnionIs(@case.Name)} => {MemberNames.UnionCaseField} == {number};");
         w.DocComment($"The {@case.Name} case, if this is it.");
-        var notNull = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
+        var notNull = @case.Type.IsValueType ? string.Empty : $"[{Aliases.System}Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
         var outType = @case.Type.IsValueType ? caseType : caseType + "?";
         w.Line($"public bool {MemberNames.UnionTryGet(@case.Name)}({notNull}out {outType} value) {{ value = {MemberNames.UnionCaseField} == {number} ? ({caseType}){MemberNames.UnionValueField}! : default; return {MemberNames.UnionCaseField} == {number}; }}");
 
         // C# has no conversions from interfaces: a list or map case is made with the factory only.
         var factory = @case.Type.Kind is TypeRefKind.Array or TypeRefKind.Map ? $"public static {self} From{@case.Name}" : $"public static implicit operator {self}";
-        w.Line($"{factory}({caseType} value) => new({number}, value{(@case.Type.IsValueType ? string.Empty : " ?? throw new global::System.ArgumentNullException(nameof(value))")});");
+        w.Line($"{factory}({caseType} value) => new({number}, value{(@case.Type.IsValueType ? string.Empty : " ?? throw new " + TypeNames.ArgumentNull + "(nameof(value))")});");
     }
 
     private static void Match(SourceWriter w, string ns, TypeModel type)
@@ -78,17 +78,17 @@ internal static class UnionEmitter
         var parameters = new StringBuilder();
         foreach (var @case in type.Cases)
         {
-            parameters.Append($"global::System.Func<{TypeNames.Of(@case.Type, ns, nullable: false)}, TResult> {@case.Parameter}, ");
+            parameters.Append($"{Aliases.System}Func<{TypeNames.Of(@case.Type, null, nullable: false)}, {MemberNames.UnionMatchResult}> {@case.Parameter}, ");
         }
 
         w.DocComment("Calls the function for the case this is, or unknown for raw JSON.");
-        w.OpenBrace($"public TResult {MemberNames.UnionMatch}<TResult>({parameters}global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => {MemberNames.UnionCaseField} switch");
+        w.OpenBrace($"public {MemberNames.UnionMatchResult} {MemberNames.UnionMatch}<{MemberNames.UnionMatchResult}>({parameters}{Aliases.System}Func<{TypeNames.Element}, {MemberNames.UnionMatchResult}> unknown) => {MemberNames.UnionCaseField} switch");
         for (var i = 0; i < type.Cases.Length; i++)
         {
-            w.Line($"{i + 1} => {type.Cases[i].Parameter}(({TypeNames.Of(type.Cases[i].Type, ns, nullable: false)}){MemberNames.UnionValueField}!),");
+            w.Line($"{i + 1} => {type.Cases[i].Parameter}(({TypeNames.Of(type.Cases[i].Type, null, nullable: false)}){MemberNames.UnionValueField}!),");
         }
 
-        w.Line($"_ => unknown({MemberNames.UnionValueField} as global::System.Text.Json.JsonElement? ?? default),");
+        w.Line($"_ => unknown({MemberNames.UnionValueField} as {TypeNames.Element}? ?? default),");
         w.CloseBrace(";");
     }
 
@@ -104,12 +104,12 @@ internal static class UnionEmitter
                 {
                     for (var i = 0; i < type.Cases.Length; i++)
                     {
-                        w.Line($"case {i + 1}: return new({i + 1}, {JsonCode.Codec(ns, type.Cases[i].Type)}.Read(ref reader, context));");
+                        w.Line($"case {i + 1}: return new({i + 1}, {JsonCode.Codec(type.Cases[i].Type)}.Read(ref reader, context));");
                     }
                 }
             }
 
-            using (w.Block("catch (global::System.Text.Json.JsonException)"))
+            using (w.Block($"catch ({Aliases.Json}JsonException)"))
             {
                 w.Line("reader = start;");
             }
@@ -126,12 +126,12 @@ internal static class UnionEmitter
             {
                 for (var i = 0; i < type.Cases.Length; i++)
                 {
-                    var caseType = TypeNames.Of(type.Cases[i].Type, ns, nullable: false);
-                    w.Line($"case {i + 1}: {JsonCode.Codec(ns, type.Cases[i].Type)}.Write(writer, ({caseType})value.{MemberNames.UnionValueField}!); return;");
+                    var caseType = TypeNames.Of(type.Cases[i].Type, null, nullable: false);
+                    w.Line($"case {i + 1}: {JsonCode.Codec(type.Cases[i].Type)}.Write(writer, ({caseType})value.{MemberNames.UnionValueField}!); return;");
                 }
             }
 
-            w.Line($"{JsonCode.JsonWrite}.Any(writer, value.{MemberNames.UnionValueField} as global::System.Text.Json.JsonElement? ?? default);");
+            w.Line($"{JsonCode.JsonWrite}.Any(writer, value.{MemberNames.UnionValueField} as {TypeNames.Element}? ?? default);");
         }
     }
 

@@ -27,6 +27,12 @@ internal static class MemberNames
 
     /// <summary>A union's members that are not per case: the raw JSON of a value no case fits, and Match.</summary>
     public const string UnionUnknown = "Unknown";
+
+    /// <summary>
+    /// Match's type parameter. Case types are spelled by their simple names inside the union, so no generated type may
+    /// take this name: the type-name scope reserves it.
+    /// </summary>
+    public const string UnionMatchResult = "TResult";
     public const string UnionIsUnknown = "IsUnknown";
     public const string UnionMatch = "Match";
 

@@ -35,6 +35,7 @@ internal sealed partial class SchemaResolver
         _path = path;
         _diagnostics = diagnostics;
         _typeNames.Reserve(clientName);
+        _typeNames.Reserve(MemberNames.UnionMatchResult);
     }
 
     /// <summary>Every type defined so far, in the order first reached.</summary>
