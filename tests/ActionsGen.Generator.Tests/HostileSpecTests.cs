@@ -89,4 +89,19 @@ public class HostileSpecTests
         Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // line 7, 0-based
         Assert.Contains("'paths' appears twice", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public void Names_the_emitted_code_relies_on_are_not_given_to_types_or_enum_values()
+    {
+        var output = GeneratorHarness.Generate(File.ReadAllText(Path.Combine(Folder, "43-generated-name-collisions.yaml"))).Output;
+
+        // Union cases are spelled by simple names inside Match<TResult>: no type may be called TResult.
+        Assert.Null(output.GetTypeByMetadataName("GitHub.Actions.TResult"));
+        var match = output.GetTypeByMetadataName("GitHub.Actions.ResultChoice")!.GetMembers("Match").OfType<IMethodSymbol>().Single();
+        Assert.Equal("GitHub.Actions.TResult2", ((INamedTypeSymbol)match.Parameters[0].Type).TypeArguments[0].ToDisplayString());
+
+        // Enums are record structs: values named like the record's members get a suffix.
+        var values = output.GetTypeByMetadataName("GitHub.Actions.RecordMembers")!.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic && p.DeclaredAccessibility == Accessibility.Public).Select(p => p.Name).ToArray();
+        Assert.Equal(new[] { "PrintMembers2", "Deconstruct2", "Equals2", "GetHashCode2", "ToString2", "Value2", "IsKnown2", "Value3", "Create", "Values" }, values);
+    }
 }

@@ -7,7 +7,8 @@ namespace ActionsGen.Generator.Emitting;
 /// <summary>
 /// Emits a string enum as an extensible readonly struct: the known values are static members, and any other value
 /// read from JSON is kept as it is, so a value GitHub adds later never breaks a client. The known values are one
-/// <c>JsonEnumValues</c> table; reading and <c>IsKnown</c> are runtime calls over it.
+/// <c>JsonEnumValues</c> table; reading, writing and <c>IsKnown</c> are the runtime's (<c>IJsonEnum&lt;T&gt;</c>), and
+/// equality is the compiler's: a <c>record struct</c> compares its one string field ordinally, with no source to bind.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -18,7 +19,7 @@ internal static class EnumEmitter
         var self = type.Name;
         w.DocComment(type.Description, "Known values are static members; any other value is kept as read (see IsKnown).");
         w.Line(JsonCode.ConverterAttribute(type.Name));
-        using (w.Block($"public readonly partial struct {type.Name} : {TypeNames.Equatable}<{self}>, {TypeNames.JsonModel}<{self}>"))
+        using (w.Block($"public readonly partial record struct {type.Name} : {JsonCode.JsonEnum}<{self}>"))
         {
             var values = string.Join(", ", type.Members.Select(m => SourceWriter.Literal(m.Value)));
             w.Line($"private static readonly {JsonCode.EnumValues} {MemberNames.JsonTable} = new({values});");
@@ -41,14 +42,9 @@ internal static class EnumEmitter
             w.Line($"public bool {MemberNames.EnumIsKnown} => {MemberNames.JsonTable}.Contains(_value);");
             w.Line();
             w.Line($"public static implicit operator {self}(string value) => new(value);");
-            w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
-            w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
-            w.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, {TypeNames.Ordinal});");
-            w.Line($"public override bool Equals(object? obj) => obj is {self} other && Equals(other);");
-            w.Line($"public override int GetHashCode() => {TypeNames.OrdinalComparer}.GetHashCode(Value);");
             w.Line("public override string ToString() => Value;");
-            w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new({MemberNames.JsonTable}.Read(ref reader, context));");
-            w.Line($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value) => writer.WriteStringValue(value.Value);");
+            w.Line($"static {JsonCode.EnumValues} {JsonCode.JsonEnum}<{self}>.Values => {MemberNames.JsonTable};");
+            w.Line($"static {self} {JsonCode.JsonEnum}<{self}>.Create(string value) => new(value);");
         }
 
         w.FileFooter();

@@ -16,6 +16,7 @@ internal static class JsonCode
     public const string ObjectReader = Serialization + "JsonObjectReader";
     public const string ObjectWriter = Serialization + "JsonObjectWriter";
     public const string EnumValues = Serialization + "JsonEnumValues";
+    public const string JsonEnum = Serialization + "IJsonEnum";
     public const string UnionTable = Serialization + "JsonUnionTable";
     public const string UnionCase = Serialization + "JsonUnionCase";
     public const string UnionKind = Serialization + "JsonUnionKind";

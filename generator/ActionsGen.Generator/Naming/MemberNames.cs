@@ -52,9 +52,9 @@ internal static class MemberNames
     public static Identifiers.Scope ForObject(string typeName) =>
         Scope(new[] { typeName, JsonTable, NullsField });
 
-    /// <summary>The member scope of an enum type.</summary>
+    /// <summary>The member scope of an enum type: a <c>record struct</c>, so the compiler's record members are taken too.</summary>
     public static Identifiers.Scope ForEnum(string typeName) =>
-        Scope(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, "_value" });
+        Scope(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, "_value", "PrintMembers", "Deconstruct" });
 
     /// <summary>
     /// The case scope of a union: a case name is free when it and its <c>Is…</c>/<c>TryGet…</c> members are.

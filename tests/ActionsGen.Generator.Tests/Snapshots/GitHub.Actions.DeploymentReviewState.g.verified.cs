@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>Whether to approve or reject deployment to the specified environments.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<DeploymentReviewState>))]
-    public readonly partial struct DeploymentReviewState : Sys::IEquatable<DeploymentReviewState>, AgJson::IJsonModel<DeploymentReviewState>
+    public readonly partial record struct DeploymentReviewState : AgJson::IJsonEnum<DeploymentReviewState>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("approved", "rejected");
         private readonly string? _value;
@@ -29,13 +29,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator DeploymentReviewState(string value) => new(value);
-        public static bool operator ==(DeploymentReviewState left, DeploymentReviewState right) => left.Equals(right);
-        public static bool operator !=(DeploymentReviewState left, DeploymentReviewState right) => !left.Equals(right);
-        public bool Equals(DeploymentReviewState other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is DeploymentReviewState other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static DeploymentReviewState AgJson::IJsonModel<DeploymentReviewState>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<DeploymentReviewState>.WriteJson(SysJson::Utf8JsonWriter writer, DeploymentReviewState value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<DeploymentReviewState>.Values => s_json;
+        static DeploymentReviewState AgJson::IJsonEnum<DeploymentReviewState>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The type of reviewer.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<DeploymentReviewerType>))]
-    public readonly partial struct DeploymentReviewerType : Sys::IEquatable<DeploymentReviewerType>, AgJson::IJsonModel<DeploymentReviewerType>
+    public readonly partial record struct DeploymentReviewerType : AgJson::IJsonEnum<DeploymentReviewerType>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("User", "Team");
         private readonly string? _value;
@@ -29,13 +29,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator DeploymentReviewerType(string value) => new(value);
-        public static bool operator ==(DeploymentReviewerType left, DeploymentReviewerType right) => left.Equals(right);
-        public static bool operator !=(DeploymentReviewerType left, DeploymentReviewerType right) => !left.Equals(right);
-        public bool Equals(DeploymentReviewerType other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is DeploymentReviewerType other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static DeploymentReviewerType AgJson::IJsonModel<DeploymentReviewerType>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<DeploymentReviewerType>.WriteJson(SysJson::Utf8JsonWriter writer, DeploymentReviewerType value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<DeploymentReviewerType>.Values => s_json;
+        static DeploymentReviewerType AgJson::IJsonEnum<DeploymentReviewerType>.Create(string value) => new(value);
     }
 }

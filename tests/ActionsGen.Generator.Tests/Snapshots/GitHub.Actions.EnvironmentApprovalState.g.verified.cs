@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>Whether deployment to the environment(s) was approved or rejected or pending (with comments)</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<EnvironmentApprovalState>))]
-    public readonly partial struct EnvironmentApprovalState : Sys::IEquatable<EnvironmentApprovalState>, AgJson::IJsonModel<EnvironmentApprovalState>
+    public readonly partial record struct EnvironmentApprovalState : AgJson::IJsonEnum<EnvironmentApprovalState>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("approved", "rejected", "pending");
         private readonly string? _value;
@@ -31,13 +31,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator EnvironmentApprovalState(string value) => new(value);
-        public static bool operator ==(EnvironmentApprovalState left, EnvironmentApprovalState right) => left.Equals(right);
-        public static bool operator !=(EnvironmentApprovalState left, EnvironmentApprovalState right) => !left.Equals(right);
-        public bool Equals(EnvironmentApprovalState other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is EnvironmentApprovalState other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static EnvironmentApprovalState AgJson::IJsonModel<EnvironmentApprovalState>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<EnvironmentApprovalState>.WriteJson(SysJson::Utf8JsonWriter writer, EnvironmentApprovalState value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<EnvironmentApprovalState>.Values => s_json;
+        static EnvironmentApprovalState AgJson::IJsonEnum<EnvironmentApprovalState>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The outcome of the job.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<JobConclusion>))]
-    public readonly partial struct JobConclusion : Sys::IEquatable<JobConclusion>, AgJson::IJsonModel<JobConclusion>
+    public readonly partial record struct JobConclusion : AgJson::IJsonEnum<JobConclusion>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("success", "failure", "neutral", "cancelled", "skipped", "timed_out", "action_required");
         private readonly string? _value;
@@ -39,13 +39,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator JobConclusion(string value) => new(value);
-        public static bool operator ==(JobConclusion left, JobConclusion right) => left.Equals(right);
-        public static bool operator !=(JobConclusion left, JobConclusion right) => !left.Equals(right);
-        public bool Equals(JobConclusion other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is JobConclusion other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static JobConclusion AgJson::IJsonModel<JobConclusion>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<JobConclusion>.WriteJson(SysJson::Utf8JsonWriter writer, JobConclusion value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<JobConclusion>.Values => s_json;
+        static JobConclusion AgJson::IJsonEnum<JobConclusion>.Create(string value) => new(value);
     }
 }

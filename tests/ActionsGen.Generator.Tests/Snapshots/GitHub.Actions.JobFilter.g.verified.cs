@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>Which attempts of a workflow run to list jobs for.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<JobFilter>))]
-    public readonly partial struct JobFilter : Sys::IEquatable<JobFilter>, AgJson::IJsonModel<JobFilter>
+    public readonly partial record struct JobFilter : AgJson::IJsonEnum<JobFilter>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("latest", "all");
         private readonly string? _value;
@@ -29,13 +29,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator JobFilter(string value) => new(value);
-        public static bool operator ==(JobFilter left, JobFilter right) => left.Equals(right);
-        public static bool operator !=(JobFilter left, JobFilter right) => !left.Equals(right);
-        public bool Equals(JobFilter other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is JobFilter other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static JobFilter AgJson::IJsonModel<JobFilter>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<JobFilter>.WriteJson(SysJson::Utf8JsonWriter writer, JobFilter value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<JobFilter>.Values => s_json;
+        static JobFilter AgJson::IJsonEnum<JobFilter>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The phase of the lifecycle that the job is currently in.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<JobStatus>))]
-    public readonly partial struct JobStatus : Sys::IEquatable<JobStatus>, AgJson::IJsonModel<JobStatus>
+    public readonly partial record struct JobStatus : AgJson::IJsonEnum<JobStatus>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("queued", "in_progress", "completed", "waiting", "requested", "pending");
         private readonly string? _value;
@@ -37,13 +37,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator JobStatus(string value) => new(value);
-        public static bool operator ==(JobStatus left, JobStatus right) => left.Equals(right);
-        public static bool operator !=(JobStatus left, JobStatus right) => !left.Equals(right);
-        public bool Equals(JobStatus other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is JobStatus other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static JobStatus AgJson::IJsonModel<JobStatus>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<JobStatus>.WriteJson(SysJson::Utf8JsonWriter writer, JobStatus value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<JobStatus>.Values => s_json;
+        static JobStatus AgJson::IJsonEnum<JobStatus>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The phase of the lifecycle that the job step is currently in.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<JobStepStatus>))]
-    public readonly partial struct JobStepStatus : Sys::IEquatable<JobStepStatus>, AgJson::IJsonModel<JobStepStatus>
+    public readonly partial record struct JobStepStatus : AgJson::IJsonEnum<JobStepStatus>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("queued", "in_progress", "completed");
         private readonly string? _value;
@@ -31,13 +31,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator JobStepStatus(string value) => new(value);
-        public static bool operator ==(JobStepStatus left, JobStepStatus right) => left.Equals(right);
-        public static bool operator !=(JobStepStatus left, JobStepStatus right) => !left.Equals(right);
-        public bool Equals(JobStepStatus other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is JobStepStatus other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static JobStepStatus AgJson::IJsonModel<JobStepStatus>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<JobStepStatus>.WriteJson(SysJson::Utf8JsonWriter writer, JobStepStatus value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<JobStepStatus>.Values => s_json;
+        static JobStepStatus AgJson::IJsonEnum<JobStepStatus>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The result of a completed workflow run.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunConclusion>))]
-    public readonly partial struct WorkflowRunConclusion : Sys::IEquatable<WorkflowRunConclusion>, AgJson::IJsonModel<WorkflowRunConclusion>
+    public readonly partial record struct WorkflowRunConclusion : AgJson::IJsonEnum<WorkflowRunConclusion>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("success", "failure", "neutral", "cancelled", "skipped", "timed_out", "action_required", "stale", "startup_failure");
         private readonly string? _value;
@@ -43,13 +43,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator WorkflowRunConclusion(string value) => new(value);
-        public static bool operator ==(WorkflowRunConclusion left, WorkflowRunConclusion right) => left.Equals(right);
-        public static bool operator !=(WorkflowRunConclusion left, WorkflowRunConclusion right) => !left.Equals(right);
-        public bool Equals(WorkflowRunConclusion other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is WorkflowRunConclusion other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static WorkflowRunConclusion AgJson::IJsonModel<WorkflowRunConclusion>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<WorkflowRunConclusion>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunConclusion value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<WorkflowRunConclusion>.Values => s_json;
+        static WorkflowRunConclusion AgJson::IJsonEnum<WorkflowRunConclusion>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>The current status of a workflow run.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunStatus>))]
-    public readonly partial struct WorkflowRunStatus : Sys::IEquatable<WorkflowRunStatus>, AgJson::IJsonModel<WorkflowRunStatus>
+    public readonly partial record struct WorkflowRunStatus : AgJson::IJsonEnum<WorkflowRunStatus>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("requested", "in_progress", "completed", "queued", "pending", "waiting");
         private readonly string? _value;
@@ -37,13 +37,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator WorkflowRunStatus(string value) => new(value);
-        public static bool operator ==(WorkflowRunStatus left, WorkflowRunStatus right) => left.Equals(right);
-        public static bool operator !=(WorkflowRunStatus left, WorkflowRunStatus right) => !left.Equals(right);
-        public bool Equals(WorkflowRunStatus other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is WorkflowRunStatus other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static WorkflowRunStatus AgJson::IJsonModel<WorkflowRunStatus>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<WorkflowRunStatus>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunStatus value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<WorkflowRunStatus>.Values => s_json;
+        static WorkflowRunStatus AgJson::IJsonEnum<WorkflowRunStatus>.Create(string value) => new(value);
     }
 }

@@ -9,7 +9,7 @@ namespace GitHub.Actions
     /// <summary>A workflow run status or conclusion to filter by.</summary>
     /// <remarks>Known values are static members; any other value is kept as read (see IsKnown).</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunStatusFilter>))]
-    public readonly partial struct WorkflowRunStatusFilter : Sys::IEquatable<WorkflowRunStatusFilter>, AgJson::IJsonModel<WorkflowRunStatusFilter>
+    public readonly partial record struct WorkflowRunStatusFilter : AgJson::IJsonEnum<WorkflowRunStatusFilter>
     {
         private static readonly AgJson::JsonEnumValues s_json = new("completed", "action_required", "cancelled", "failure", "neutral", "skipped", "stale", "success", "timed_out", "in_progress", "queued", "requested", "waiting", "pending");
         private readonly string? _value;
@@ -53,13 +53,8 @@ namespace GitHub.Actions
         public bool IsKnown => s_json.Contains(_value);
 
         public static implicit operator WorkflowRunStatusFilter(string value) => new(value);
-        public static bool operator ==(WorkflowRunStatusFilter left, WorkflowRunStatusFilter right) => left.Equals(right);
-        public static bool operator !=(WorkflowRunStatusFilter left, WorkflowRunStatusFilter right) => !left.Equals(right);
-        public bool Equals(WorkflowRunStatusFilter other) => string.Equals(Value, other.Value, Sys::StringComparison.Ordinal);
-        public override bool Equals(object? obj) => obj is WorkflowRunStatusFilter other && Equals(other);
-        public override int GetHashCode() => Sys::StringComparer.Ordinal.GetHashCode(Value);
         public override string ToString() => Value;
-        static WorkflowRunStatusFilter AgJson::IJsonModel<WorkflowRunStatusFilter>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(s_json.Read(ref reader, context));
-        static void AgJson::IJsonModel<WorkflowRunStatusFilter>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunStatusFilter value) => writer.WriteStringValue(value.Value);
+        static AgJson::JsonEnumValues AgJson::IJsonEnum<WorkflowRunStatusFilter>.Values => s_json;
+        static WorkflowRunStatusFilter AgJson::IJsonEnum<WorkflowRunStatusFilter>.Create(string value) => new(value);
     }
 }
