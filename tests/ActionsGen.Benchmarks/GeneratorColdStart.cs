@@ -40,6 +40,58 @@ internal static class GeneratorColdStart
                 $"run {i + 1}: {timer.Elapsed.TotalMilliseconds:F1} ms, {run.Results[0].GeneratedSources.Length} files, {System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods JIT-compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds:F1} ms"));
         }
 
+        if (Environment.GetEnvironmentVariable("ACTIONSGEN_PHASES") == "1")
+        {
+            WarmPhases(spec);
+        }
+
         return 0;
+    }
+
+    // Each phase of a warm run on its own, median of 15: where the work is, JIT aside.
+    private static void WarmPhases(string spec)
+    {
+        var file = new ActionsGen.Generator.Model.SpecFile("/a.yaml", spec, null, null);
+        var settings = new ActionsGen.Generator.Model.GeneratorSettings("GitHub.Actions", "ActionsClient");
+        var scan = ActionsGen.Generator.Parsing.YamlScan.Run(spec);
+        var readerSettings = new Microsoft.OpenApi.Readers.OpenApiReaderSettings { RuleSet = Microsoft.OpenApi.Validations.ValidationRuleSet.GetEmptyRuleSet() };
+        var model = ActionsGen.Generator.Parsing.SpecParser.Parse(file, settings).Model!;
+        Phase("warm: scan (positions, and the reader's tree for JSON)", () => ActionsGen.Generator.Parsing.YamlScan.Run(spec));
+        Phase("warm: OpenAPI read of the text (SharpYaml parse + deserialize + resolve)", () => new Microsoft.OpenApi.Readers.OpenApiStringReader(readerSettings).Read(scan.TextForReader, out _));
+        if (scan.ReaderTree is { } tree)
+        {
+            Phase("warm: OpenAPI read of the scan's tree (deserialize + resolve)", () => ActionsGen.Generator.Parsing.OpenApiTreeReader.TryRead(tree, readerSettings, out _, out _));
+        }
+
+        Phase("warm: SpecParser.Parse (scan + read + model)", () => ActionsGen.Generator.Parsing.SpecParser.Parse(file, settings));
+        Phase("warm: emit every type", () =>
+        {
+            foreach (var type in model.Types)
+            {
+                _ = type.Kind switch
+                {
+                    ActionsGen.Generator.Model.TypeModelKind.Object => ActionsGen.Generator.Emitting.ModelEmitter.Emit(model.Namespace, type),
+                    ActionsGen.Generator.Model.TypeModelKind.Enum => ActionsGen.Generator.Emitting.EnumEmitter.Emit(model.Namespace, type),
+                    ActionsGen.Generator.Model.TypeModelKind.Union => ActionsGen.Generator.Emitting.UnionEmitter.Emit(model.Namespace, type),
+                    _ => ActionsGen.Generator.Emitting.IntegerOrStringEmitter.Emit(model.Namespace, type),
+                };
+            }
+        });
+        var compilation = GeneratorHarness.Compilation("class Program { }");
+        Phase("warm: whole driver run", () => GeneratorHarness.Driver(spec, trackSteps: false).RunGenerators(compilation).GetRunResult());
+    }
+
+    private static void Phase(string name, Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 15; i++)
+        {
+            var timer = Stopwatch.StartNew();
+            action();
+            times.Add(timer.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(FormattableString.Invariant($"{name}: {times[7]:F1} ms (min {times[0]:F1})"));
     }
 }

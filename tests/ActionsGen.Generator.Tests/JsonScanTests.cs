@@ -170,7 +170,7 @@ public class JsonScanTests
 
     // The YAML spec as JSON, scalars typed as YAML's core schema reads plain ones; escaping everything System.Text.Json
     // escapes by default, so keys and values carry \u escapes.
-    private static string ToJson(string yaml, bool indented)
+    internal static string ToJson(string yaml, bool indented)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

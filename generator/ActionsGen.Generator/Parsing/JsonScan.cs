@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ActionsGen.Generator.Model;
+using SharpYaml.Serialization;
 
 namespace ActionsGen.Generator.Parsing;
 
@@ -9,7 +10,8 @@ namespace ActionsGen.Generator.Parsing;
 /// The JSON path of <see cref="YamlScan"/>: one hand-written pass over a document that starts with <c>{</c>, giving the
 /// same positions, references and blanked text as YamlDotNet's events would, at a fraction of the cost. It gives up
 /// (returns null) on anything it is not sure YamlDotNet reads the same way (malformed JSON, duplicate keys, odd escapes
-/// or characters YAML treats specially) so that the YAML path reports errors exactly as before.
+/// or characters YAML treats specially) so that the YAML path reports errors exactly as before. From the same tokens it
+/// builds the tree the OpenAPI reader's SharpYaml would build from the blanked text (<see cref="YamlScan.ReaderTree"/>).
 /// </summary>
 internal sealed partial class JsonScan
 {
@@ -53,7 +55,7 @@ internal sealed partial class JsonScan
     {
         _scan.AddPosition("#", Here());
         _scan.RootIsMapping = true;
-        Mapping("#", MappingRole.Root, 0);
+        var root = Mapping("#", MappingRole.Root, 0);
         SkipWhitespace();
         if (_pos != _text.Length)
         {
@@ -61,22 +63,24 @@ internal sealed partial class JsonScan
         }
 
         _scan.TextForReader = Blanked();
+        _scan.ReaderTree = TreeFor(root);
         return _scan;
     }
 
-    private void Mapping(string pointer, MappingRole role, int depth)
+    private YamlMappingNode Mapping(string pointer, MappingRole role, int depth)
     {
         if (depth > MaxDepth)
         {
             throw new NotPlainJson();
         }
 
+        var node = NewMapping(depth);
         _pos++;
         SkipWhitespace();
         if (Peek() == '}')
         {
             _pos++;
-            return;
+            return node;
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -84,6 +88,7 @@ internal sealed partial class JsonScan
         {
             SkipWhitespace();
             var keyStart = Here();
+            var keyFrom = _pos;
             var key = ReadString();
             if (!keys.Add(key))
             {
@@ -91,31 +96,33 @@ internal sealed partial class JsonScan
             }
 
             SkipWhitespace();
+            CheckKey(keyFrom, keyStart.Line);
             Expect(':');
             SkipWhitespace();
             var child = pointer + "/" + YamlScan.EscapePointer(key);
             _scan.AddPosition(child, keyStart);
-            Member(child, key, role, keyStart, depth);
+            node.Add(Scalar(key, quoted: true), Member(child, key, role, keyStart, depth));
             if (EndOfCollection('}'))
             {
-                return;
+                return node;
             }
         }
     }
 
-    private void Sequence(string pointer, int depth)
+    private YamlSequenceNode Sequence(string pointer, int depth)
     {
         if (depth > MaxDepth)
         {
             throw new NotPlainJson();
         }
 
+        var node = NewSequence(depth);
         _pos++;
         SkipWhitespace();
         if (Peek() == ']')
         {
             _pos++;
-            return;
+            return node;
         }
 
         for (var index = 0; ; index++)
@@ -123,16 +130,17 @@ internal sealed partial class JsonScan
             SkipWhitespace();
             var child = pointer + "/" + index.ToString(CultureInfo.InvariantCulture);
             _scan.AddPosition(child, Here());
-            Value(child, null, MappingRole.None, depth);
+            node.Add(Value(child, null, MappingRole.None, depth));
             if (EndOfCollection(']'))
             {
-                return;
+                return node;
             }
         }
     }
 
-    // The value of a mapping member: example data is skipped and blanked, anything else read.
-    private void Member(string pointer, string key, MappingRole parentRole, SpecPosition keyStart, int depth)
+    // The value of a mapping member: example data is skipped and blanked (the reader sees "{}", or the one character
+    // of a one-character literal, which is left as it is), anything else read.
+    private YamlNode Member(string pointer, string key, MappingRole parentRole, SpecPosition keyStart, int depth)
     {
         var start = Here();
         if (ExampleData.IsExample(parentRole, key) && (start.Line == keyStart.Line || start.Column > keyStart.Column))
@@ -142,34 +150,33 @@ internal sealed partial class JsonScan
             if (_pos - from >= 2)
             {
                 _blanks.Add((from, _pos));
+                return NewMapping(depth + 1);
             }
 
-            return;
+            return Scalar(_text.Substring(from, _pos - from), quoted: false);
         }
 
-        Value(pointer, key, parentRole, depth);
+        return Value(pointer, key, parentRole, depth);
     }
 
-    private void Value(string pointer, string? key, MappingRole parentRole, int depth)
+    private YamlNode Value(string pointer, string? key, MappingRole parentRole, int depth)
     {
         var start = Here();
         string scalar;
+        bool quoted;
         switch (Peek())
         {
             case '{':
-                Mapping(pointer, key is null ? MappingRole.None : ExampleData.ChildRole(parentRole, key), depth + 1);
-                return;
+                return Mapping(pointer, key is null ? MappingRole.None : ExampleData.ChildRole(parentRole, key), depth + 1);
             case '[':
-                Sequence(pointer, depth + 1);
-                return;
-            case '"' when key == "$ref" || pointer == "#/openapi":
-                scalar = ReadString();
-                break;
+                return Sequence(pointer, depth + 1);
             case '"':
-                SkipString();
-                return;
+                scalar = ReadString();
+                quoted = true;
+                break;
             default:
                 scalar = ReadLiteral();
+                quoted = false;
                 break;
         }
 
@@ -181,6 +188,8 @@ internal sealed partial class JsonScan
         {
             _scan.OpenApiVersion = scalar;
         }
+
+        return Scalar(scalar, quoted);
     }
 
     // Any value, recording nothing: the inside of example data.

@@ -80,10 +80,19 @@ internal static class SpecReader
             RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
         };
 
-        OpenApiDiagnostic diagnostic;
+        OpenApiDiagnostic? diagnostic;
         try
         {
-            result.Document = new OpenApiStringReader(settings).Read(scan.TextForReader, out diagnostic);
+            // The tree the JSON scan built spares the reader its own parse of the text; the text is read when there is
+            // no tree or the tree reads with an error, so errors keep the text path's messages and lines.
+            if (scan.ReaderTree is { } tree && OpenApiTreeReader.TryRead(tree, settings, out var document, out diagnostic))
+            {
+                result.Document = document;
+            }
+            else
+            {
+                result.Document = new OpenApiStringReader(settings).Read(scan.TextForReader, out diagnostic);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

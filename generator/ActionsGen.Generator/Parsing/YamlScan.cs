@@ -26,6 +26,12 @@ internal sealed partial class YamlScan
     /// <summary>The spec text with example values blanked, for Microsoft.OpenApi.Readers.</summary>
     public string TextForReader { get; internal set; }
 
+    /// <summary>
+    /// The tree the OpenAPI reader would parse from <see cref="TextForReader"/>, already built (the JSON path builds it
+    /// from its own tokens), or null: the reader then parses the text.
+    /// </summary>
+    public SharpYaml.Serialization.YamlDocument? ReaderTree { get; internal set; }
+
     public bool RootIsMapping { get; internal set; }
 
     /// <summary>The value of the top-level <c>openapi</c> key, if any.</summary>
