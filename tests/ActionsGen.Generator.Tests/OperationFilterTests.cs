@@ -15,7 +15,7 @@ public class OperationFilterTests
     private static string[] OperationIds(GeneratorDriverRunResult run) =>
         run.Results.Single().GeneratedSources
             .Where(s => s.HintName.EndsWith("Operations.g.cs", StringComparison.Ordinal))
-            .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.SourceText.ToString(), "new AgHttp::ApiRequest\\([^,]+, \"([^\"]+)\"\\)").Select(m => m.Groups[1].Value))
+            .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.SourceText.ToString(), "new AgHttp::ApiRequest\\(\"[A-Z]+\", \"([^\"]+)\"").Select(m => m.Groups[1].Value))
             .Order(StringComparer.Ordinal)
             .ToArray();
 

@@ -62,8 +62,8 @@ public class OperationTests
         var (run, _) = Clean(spec);
         var source = Source(run, "GitHub.Actions.AppsOperations.g.cs");
 
-        Assert.Contains("SysTasks::Task<global::GitHub.Actions.Integration?> GetAuthenticatedAsync(", source);
-        Assert.Contains("_connection.SendForNullableAsync<global::GitHub.Actions.Integration>(", source);
+        Assert.Contains("SysTasks::Task<Integration?> GetAuthenticatedAsync(", source);
+        Assert.Contains("_connection.SendForNullableAsync<Integration>(", source);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public class OperationTests
 
         var (run, output) = Clean(spec);
 
-        Assert.Contains("public global::GitHub.Actions.IActionsOperations Actions { get; }", Source(run, "GitHub.Actions.ActionsClient.g.cs"));
+        Assert.Contains("public IActionsOperations Actions { get; }", Source(run, "GitHub.Actions.ActionsClient.g.cs"));
         Assert.NotNull(output.GetTypeByMetadataName("GitHub.Actions.ActionsOperations"));
         Assert.Null(output.GetTypeByMetadataName("GitHub.Actions.ActionsClient2"));
     }
@@ -293,7 +293,7 @@ public class OperationTests
         var (run, _) = Clean(spec);
         var source = Source(run, "GitHub.Actions.ThingsOperations.g.cs");
 
-        Assert.Contains("SysTasks::Task<global::GitHub.Actions.State> GetStateAsync(", source);
-        Assert.Contains("SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.State>> ListStatesAsync(", source);
+        Assert.Contains("SysTasks::Task<State> GetStateAsync(", source);
+        Assert.Contains("SysTasks::Task<SysCollections::IReadOnlyList<State>> ListStatesAsync(", source);
     }
 }

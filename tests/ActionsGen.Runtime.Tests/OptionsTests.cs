@@ -118,6 +118,27 @@ public class OptionsTests
     }
 
     [Fact]
+    public async Task A_null_path_parameter_is_refused_by_its_spec_name_before_anything_is_sent()
+    {
+        await using var f = await ClientFixture.StartAsync(_ => Reply.NoBody(204));
+
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => f.Client.WorkflowRuns.DeleteWorkflowRunAsync(null!, "r", 1));
+
+        Assert.Equal("owner", error.ParamName);
+        Assert.Empty(f.Server.Requests);
+    }
+
+    [Fact]
+    public void A_path_template_and_its_values_must_agree()
+    {
+        var request = new ActionsGen.Runtime.Http.ApiRequest("PATCH", "x/y", "/a/{b}/c/{d}", "b b", 7L);
+        Assert.Equal(("PATCH", "a/b%20b/c/7", "/a/{b}/c/{d}"), (request.Method.Method, request.RelativeUri, request.PathTemplate));
+
+        Assert.Throws<ArgumentException>(() => new ActionsGen.Runtime.Http.ApiRequest("GET", "x/y", "/a/{b}/{c}", "b"));
+        Assert.Throws<ArgumentException>(() => new ActionsGen.Runtime.Http.ApiRequest("GET", "x/y", "/a/{b}", "b", "c"));
+    }
+
+    [Fact]
     public async Task Cancellation_stops_a_request_in_flight()
     {
         await using var f = await ClientFixture.StartAsync(_ => Reply.NoBody(204) with { Delay = TimeSpan.FromSeconds(30) });

@@ -43,7 +43,7 @@ internal static class ClientEmitter
                 w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new {TypeNames.ArgumentNull}(nameof(connection));");
                 foreach (var group in client.Groups)
                 {
-                    w.Line($"{group.PropertyName} = new {TypeNames.Qualified(ns, group.ClassName)}(connection);");
+                    w.Line($"{group.PropertyName} = new {TypeNames.Qualified(null, group.ClassName)}(connection);");
                 }
             }
 
@@ -54,7 +54,7 @@ internal static class ClientEmitter
             {
                 w.Line();
                 w.DocComment($"Operations tagged '{group.Tag}'.");
-                w.Line($"public {TypeNames.Qualified(ns, group.InterfaceName)} {group.PropertyName} {{ get; }}");
+                w.Line($"public {TypeNames.Qualified(null, group.InterfaceName)} {group.PropertyName} {{ get; }}");
             }
         }
 
@@ -79,13 +79,13 @@ internal static class ClientEmitter
 
                 first = false;
                 Docs(w, method);
-                w.Line(Signature(ns, method, inInterface: true) + ";");
+                w.Line(Signature(method, inInterface: true) + ";");
             }
         }
 
         w.Line();
         w.DocComment($"Sends the operations tagged '{group.Tag}' through an ApiConnection.");
-        using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(ns, group.InterfaceName)}"))
+        using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(null, group.InterfaceName)}"))
         {
             w.Line($"private readonly {Connection} {OperationNames.ConnectionField};");
             w.Line();
@@ -94,26 +94,16 @@ internal static class ClientEmitter
             {
                 w.Line();
                 w.Line("/// <inheritdoc/>");
-                w.Line(Signature(ns, method, inInterface: false));
+                w.Line(Signature(method, inInterface: false));
                 w.Indent();
-                w.Line("=> " + Call(ns, method) + ";");
+                w.Line("=> " + Call(method) + ";");
                 w.Unindent();
             }
 
-            w.Line();
-            using (w.Block($"private static class {OperationNames.RequestsClass}"))
+            foreach (var operation in group.Operations)
             {
-                var first = true;
-                foreach (var operation in group.Operations)
-                {
-                    if (!first)
-                    {
-                        w.Line();
-                    }
-
-                    first = false;
-                    RequestEmitter.Emit(w, ns, operation);
-                }
+                w.Line();
+                RequestEmitter.Emit(w, operation);
             }
         }
 
@@ -121,54 +111,54 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    private static string ReturnType(string ns, ClientMethod method)
+    private static string ReturnType(ClientMethod method)
     {
         var operation = method.Operation;
         return method.Kind switch
         {
             ClientMethodKind.RedirectUrl => Task + "<" + Aliases.System + "Uri>",
             ClientMethodKind.Download => Task + "<" + Aliases.System + "IO.Stream>",
-            ClientMethodKind.All => Aliases.Collections + "IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, ns, false) + ">",
+            ClientMethodKind.All => Aliases.Collections + "IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, null, false) + ">",
             _ => operation.Result switch
             {
-                ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">",
-                ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, ns, true) + ">",
-                ResultKind.JsonList => Task + "<" + TypeNames.List + "<" + TypeNames.Of(operation.ResultType!, ns, false) + ">>",
+                ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, null, false) + ">",
+                ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, null, true) + ">",
+                ResultKind.JsonList => Task + "<" + TypeNames.List + "<" + TypeNames.Of(operation.ResultType!, null, false) + ">>",
                 ResultKind.RawJson => Task + "<" + TypeNames.Element + ">",
                 _ => Task,
             },
         };
     }
 
-    private static string Signature(string ns, ClientMethod method, bool inInterface)
+    private static string Signature(ClientMethod method, bool inInterface)
     {
         var operation = method.Operation;
         var parameters = new List<string>();
         foreach (var parameter in method.Parameters.Where(p => p.Required))
         {
-            parameters.Add(TypeNames.Of(parameter.Type, ns, false) + " " + parameter.Name);
+            parameters.Add(TypeNames.Of(parameter.Type, null, false) + " " + parameter.Name);
         }
 
         if (operation.Body is { Required: true } requiredBody)
         {
-            parameters.Add(TypeNames.Of(requiredBody.Type, ns, false) + " " + requiredBody.Name);
+            parameters.Add(TypeNames.Of(requiredBody.Type, null, false) + " " + requiredBody.Name);
         }
 
         foreach (var parameter in method.Parameters.Where(p => !p.Required))
         {
-            parameters.Add(TypeNames.Of(parameter.Type, ns, true) + " " + parameter.Name + " = null");
+            parameters.Add(TypeNames.Of(parameter.Type, null, true) + " " + parameter.Name + " = null");
         }
 
         if (operation.Body is { Required: false } optionalBody)
         {
-            parameters.Add(TypeNames.Of(optionalBody.Type, ns, true) + " " + optionalBody.Name + " = null");
+            parameters.Add(TypeNames.Of(optionalBody.Type, null, true) + " " + optionalBody.Name + " = null");
         }
 
         parameters.Add(Token + " " + OperationNames.CancellationToken + " = default");
-        return (inInterface ? string.Empty : "public ") + ReturnType(ns, method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
+        return (inInterface ? string.Empty : "public ") + ReturnType(method) + " " + method.Name + "(" + string.Join(", ", parameters) + ")";
     }
 
-    private static string Call(string ns, ClientMethod method)
+    private static string Call(ClientMethod method)
     {
         var operation = method.Operation;
         var arguments = new List<string>();
@@ -182,7 +172,7 @@ internal static class ClientEmitter
             arguments.Add(body.Name);
         }
 
-        var request = $"{OperationNames.RequestsClass}.{operation.Name}({string.Join(", ", arguments)})";
+        var request = $"{OperationNames.RequestBuilder(operation.Name)}({string.Join(", ", arguments)})";
         const string connection = OperationNames.ConnectionField;
         const string token = OperationNames.CancellationToken;
         switch (method.Kind)
@@ -193,17 +183,17 @@ internal static class ClientEmitter
                 return $"{connection}.DownloadAsync({request}, {token})";
             case ClientMethodKind.All:
                 var pagination = operation.Pagination!;
-                var item = TypeNames.Of(pagination.ItemType, ns, false);
+                var item = TypeNames.Of(pagination.ItemType, null, false);
                 const string page = OperationNames.PageLambdaParameter;
                 var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? {Aliases.System}Array.Empty<{item}>()" : string.Empty);
-                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, ns, false)}, {item}>({request}, static {page} => {items}, {token})";
+                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, null, false)}, {item}>({request}, static {page} => {items}, {token})";
         }
 
         return operation.Result switch
         {
-            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
-            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
-            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, ns, false)}>({request}, {token})",
+            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
+            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
+            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
             ResultKind.RawJson => $"{connection}.SendForElementAsync({request}, {token})",
             _ => $"{connection}.SendAsync({request}, {token})",
         };

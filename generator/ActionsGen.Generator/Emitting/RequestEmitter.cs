@@ -5,8 +5,9 @@ using ActionsGen.Generator.Naming;
 namespace ActionsGen.Generator.Emitting;
 
 /// <summary>
-/// Emits one request builder per operation (in each group's nested <c>Requests</c> class): the method, the path
-/// literals and escaped segments, the query parameters and headers that are set, and the JSON body.
+/// Emits one request builder per operation (a private static method of its group's class): the method, the operation
+/// and the path template with its values in one constructor call (the runtime escapes each value as one segment), the
+/// query parameters and headers that are set, and the JSON body.
 /// </summary>
 internal static class RequestEmitter
 {
@@ -14,28 +15,32 @@ internal static class RequestEmitter
     private const string Invariant = Aliases.System + "Globalization.CultureInfo.InvariantCulture";
     private const string Local = OperationNames.RequestLocal;
 
-    public static void Emit(SourceWriter w, string ns, OperationModel operation)
+    public static void Emit(SourceWriter w, OperationModel operation)
     {
-        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, ns, !p.Required) + " " + p.Name).ToList();
+        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, null, !p.Required) + " " + p.Name).ToList();
         if (operation.Body is { } body)
         {
-            parameters.Add(TypeNames.Of(body.Type, ns, !body.Required) + " " + body.Name);
+            parameters.Add(TypeNames.Of(body.Type, null, !body.Required) + " " + body.Name);
         }
 
-        using (w.Block($"public static {Request} {operation.Name}({string.Join(", ", parameters)})"))
+        using (w.Block($"private static {Request} {OperationNames.RequestBuilder(operation.Name)}({string.Join(", ", parameters)})"))
         {
-            w.Line($"var {Local} = new {Request}({HttpMethod(operation.Method)}, {SourceWriter.Literal(operation.OperationId)});");
+            var template = new System.Text.StringBuilder();
+            var values = new System.Text.StringBuilder();
             foreach (var part in operation.PathParts)
             {
                 if (!part.IsParameter)
                 {
-                    w.Line($"{Local}.Literal({SourceWriter.Literal(part.Text)});");
+                    template.Append(part.Text);
                     continue;
                 }
 
                 var parameter = operation.Parameters.First(p => p.Name == part.Text);
-                w.Line($"{Local}.Segment({SourceWriter.Literal(parameter.JsonName)}, {PathValue(parameter)});");
+                template.Append('{').Append(parameter.JsonName).Append('}');
+                values.Append(", ").Append(PathValue(parameter));
             }
+
+            w.Line($"var {Local} = new {Request}(\"{HttpMethod(operation.Method)}\", {SourceWriter.Literal(operation.OperationId)}, {SourceWriter.Literal(template.ToString())}{values});");
 
             foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query))
             {
@@ -72,14 +77,14 @@ internal static class RequestEmitter
 
     private static string HttpMethod(HttpVerb method) => method switch
     {
-        HttpVerb.Get => Aliases.System + "Net.Http.HttpMethod.Get",
-        HttpVerb.Put => Aliases.System + "Net.Http.HttpMethod.Put",
-        HttpVerb.Post => Aliases.System + "Net.Http.HttpMethod.Post",
-        HttpVerb.Delete => Aliases.System + "Net.Http.HttpMethod.Delete",
-        HttpVerb.Patch => Aliases.System + "Net.Http.HttpMethod.Patch",
-        HttpVerb.Head => Aliases.System + "Net.Http.HttpMethod.Head",
-        HttpVerb.Options => Aliases.System + "Net.Http.HttpMethod.Options",
-        _ => Aliases.System + "Net.Http.HttpMethod.Trace",
+        HttpVerb.Get => "GET",
+        HttpVerb.Put => "PUT",
+        HttpVerb.Post => "POST",
+        HttpVerb.Delete => "DELETE",
+        HttpVerb.Patch => "PATCH",
+        HttpVerb.Head => "HEAD",
+        HttpVerb.Options => "OPTIONS",
+        _ => "TRACE",
     };
 
     // Scalars go to the runtime as they are: ApiRequest spells them the same way in a path and in a query.

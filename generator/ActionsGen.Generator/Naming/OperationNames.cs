@@ -18,8 +18,6 @@ internal static class OperationNames
 {
     private static readonly string[] ReadingVerbs = { "List", "Get", "Search", "Find", "Fetch", "Query", "Read" };
 
-    /// <summary>The nested class of request builders in each group implementation; reserved among method names.</summary>
-    public const string RequestsClass = "Requests";
 
     /// <summary>The root client's connection property.</summary>
     public const string ConnectionProperty = "Connection";
@@ -60,6 +58,12 @@ internal static class OperationNames
 
     /// <summary>The operationId of an operation that has none: its method and path.</summary>
     public static string FallbackOperationId(string method, string template) => method + " " + template;
+
+    /// <summary>
+    /// The private request builder of an operation in its group's class: never equal to a public method, which all end
+    /// in <c>Async</c>, nor to another builder, since method names are unique in a group.
+    /// </summary>
+    public static string RequestBuilder(string method) => method + "Request";
 
     /// <summary>The C# method name of an operation's method name.</summary>
     public static string Async(string method) => method + "Async";

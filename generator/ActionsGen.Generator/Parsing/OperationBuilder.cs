@@ -44,7 +44,7 @@ internal sealed class OperationBuilder
             var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : OperationNames.DefaultTag;
             if (!methodNames.TryGetValue(tag, out var scope))
             {
-                methodNames[tag] = scope = MemberNames.Scope(new[] { OperationNames.RequestsClass });
+                methodNames[tag] = scope = MemberNames.Scope(System.Array.Empty<string>());
             }
 
             if (BuildOperation(template, item, verb, operation, scope) is { } built)

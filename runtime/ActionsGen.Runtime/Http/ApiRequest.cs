@@ -29,6 +29,54 @@ public sealed class ApiRequest
         OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
     }
 
+    /// <summary>
+    /// Starts a request for <paramref name="operationId"/> with its whole path: each <c>{name}</c> of the spec's
+    /// <paramref name="pathTemplate"/> takes the next of <paramref name="pathValues"/>, escaped as exactly one segment
+    /// (strings as they are, numbers, booleans and dates as <see cref="Segment(string, long)"/> and its overloads spell
+    /// them, anything else by its <c>ToString()</c>). One call per operation, so generated code stays small.
+    /// </summary>
+    /// <param name="method">The HTTP method's name, e.g. <c>GET</c>.</param>
+    /// <param name="operationId">The spec's operationId, named in errors.</param>
+    /// <param name="pathTemplate">The spec's path template, e.g. <c>/repos/{owner}/{repo}</c>.</param>
+    /// <param name="pathValues">The value of each template parameter, in order.</param>
+    public ApiRequest(string method, string operationId, string pathTemplate, params object?[] pathValues)
+        : this(HttpMethod.Parse(method), operationId)
+    {
+        ArgumentNullException.ThrowIfNull(pathTemplate);
+        ArgumentNullException.ThrowIfNull(pathValues);
+        var next = 0;
+        var at = 0;
+        while (at < pathTemplate.Length)
+        {
+            var open = pathTemplate.IndexOf('{', at);
+            var close = open < 0 ? -1 : pathTemplate.IndexOf('}', open);
+            if (close < 0)
+            {
+                Literal(pathTemplate.Substring(at));
+                break;
+            }
+
+            if (open > at)
+            {
+                Literal(pathTemplate.Substring(at, open - at));
+            }
+
+            var name = pathTemplate.Substring(open + 1, close - open - 1);
+            if (next == pathValues.Length)
+            {
+                throw new ArgumentException("The path template '" + pathTemplate + "' has more parameters than values.", nameof(pathValues));
+            }
+
+            Segment(name, SegmentText(name, pathValues[next++]));
+            at = close + 1;
+        }
+
+        if (next != pathValues.Length)
+        {
+            throw new ArgumentException("The path template '" + pathTemplate + "' has fewer parameters than values.", nameof(pathValues));
+        }
+    }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
@@ -106,6 +154,18 @@ public sealed class ApiRequest
 
     /// <summary>Adds a date-time query parameter (ISO 8601) if the caller set it.</summary>
     public ApiRequest Query(string name, DateTimeOffset? value) => Query(name, value is { } v ? Text(v) : null);
+
+    private static string SegmentText(string name, object? value) => value switch
+    {
+        null => throw new ArgumentNullException(name),
+        string text => text,
+        long number => Text(number),
+        int number => Text(number),
+        double number => Text(number),
+        bool flag => Text(flag),
+        DateTimeOffset time => Text(time),
+        _ => value.ToString() ?? throw new ArgumentNullException(name),
+    };
 
     // How a value is spelled in a URL, path or query alike: invariant culture, lower-case booleans, ISO 8601 with 'Z' for UTC.
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

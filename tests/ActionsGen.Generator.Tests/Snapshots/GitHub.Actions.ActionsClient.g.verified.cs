@@ -23,17 +23,17 @@ namespace GitHub.Actions
         public ActionsClient(AgHttp::ApiConnection connection)
         {
             Connection = connection ?? throw new Sys::ArgumentNullException(nameof(connection));
-            WorkflowJobs = new global::GitHub.Actions.WorkflowJobsOperations(connection);
-            WorkflowRuns = new global::GitHub.Actions.WorkflowRunsOperations(connection);
+            WorkflowJobs = new WorkflowJobsOperations(connection);
+            WorkflowRuns = new WorkflowRunsOperations(connection);
         }
 
         /// <summary>The connection: options, and the rate-limit state of the last response.</summary>
         public AgHttp::ApiConnection Connection { get; }
 
         /// <summary>Operations tagged 'workflow-jobs'.</summary>
-        public global::GitHub.Actions.IWorkflowJobsOperations WorkflowJobs { get; }
+        public IWorkflowJobsOperations WorkflowJobs { get; }
 
         /// <summary>Operations tagged 'workflow-runs'.</summary>
-        public global::GitHub.Actions.IWorkflowRunsOperations WorkflowRuns { get; }
+        public IWorkflowRunsOperations WorkflowRuns { get; }
     }
 }

@@ -26,7 +26,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.Job> GetJobForWorkflowRunAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<Job> GetJobForWorkflowRunAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Download job logs for a workflow run</summary>
         /// <remarks>
@@ -87,7 +87,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status (documented: 404 Resource not found); subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.JobList> ListJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<JobList> ListJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List jobs for a workflow run attempt</summary>
         /// <remarks>
@@ -109,7 +109,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Every item of every page.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status (documented: 404 Resource not found); subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysCollections::IAsyncEnumerable<global::GitHub.Actions.Job> ListAllJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysCollections::IAsyncEnumerable<Job> ListAllJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List jobs for a workflow run</summary>
         /// <remarks>
@@ -130,7 +130,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.JobList> ListJobsForWorkflowRunAsync(string owner, string repo, long runId, global::GitHub.Actions.JobFilter? filter = null, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<JobList> ListJobsForWorkflowRunAsync(string owner, string repo, long runId, JobFilter? filter = null, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List jobs for a workflow run</summary>
         /// <remarks>
@@ -152,103 +152,71 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Every item of every page.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysCollections::IAsyncEnumerable<global::GitHub.Actions.Job> ListAllJobsForWorkflowRunAsync(string owner, string repo, long runId, global::GitHub.Actions.JobFilter? filter = null, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysCollections::IAsyncEnumerable<Job> ListAllJobsForWorkflowRunAsync(string owner, string repo, long runId, JobFilter? filter = null, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Sends the operations tagged 'workflow-jobs' through an ApiConnection.</summary>
-    internal sealed partial class WorkflowJobsOperations : global::GitHub.Actions.IWorkflowJobsOperations
+    internal sealed partial class WorkflowJobsOperations : IWorkflowJobsOperations
     {
         private readonly AgHttp::ApiConnection _connection;
 
         public WorkflowJobsOperations(AgHttp::ApiConnection connection) => _connection = connection;
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.Job> GetJobForWorkflowRunAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.Job>(Requests.GetJobForWorkflowRun(owner, repo, jobId), cancellationToken);
+        public SysTasks::Task<Job> GetJobForWorkflowRunAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<Job>(GetJobForWorkflowRunRequest(owner, repo, jobId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::Uri> DownloadJobLogsForWorkflowRunUrlAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForRedirectAsync(Requests.DownloadJobLogsForWorkflowRun(owner, repo, jobId), cancellationToken);
+            => _connection.SendForRedirectAsync(DownloadJobLogsForWorkflowRunRequest(owner, repo, jobId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::IO.Stream> DownloadJobLogsForWorkflowRunAsync(string owner, string repo, long jobId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.DownloadAsync(Requests.DownloadJobLogsForWorkflowRun(owner, repo, jobId), cancellationToken);
+            => _connection.DownloadAsync(DownloadJobLogsForWorkflowRunRequest(owner, repo, jobId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.JobList> ListJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.JobList>(Requests.ListJobsForWorkflowRunAttempt(owner, repo, runId, attemptNumber, perPage, page), cancellationToken);
+        public SysTasks::Task<JobList> ListJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<JobList>(ListJobsForWorkflowRunAttemptRequest(owner, repo, runId, attemptNumber, perPage, page), cancellationToken);
 
         /// <inheritdoc/>
-        public SysCollections::IAsyncEnumerable<global::GitHub.Actions.Job> ListAllJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.PaginateAsync<global::GitHub.Actions.JobList, global::GitHub.Actions.Job>(Requests.ListJobsForWorkflowRunAttempt(owner, repo, runId, attemptNumber, perPage, null), static result => result.Jobs, cancellationToken);
+        public SysCollections::IAsyncEnumerable<Job> ListAllJobsForWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.PaginateAsync<JobList, Job>(ListJobsForWorkflowRunAttemptRequest(owner, repo, runId, attemptNumber, perPage, null), static result => result.Jobs, cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.JobList> ListJobsForWorkflowRunAsync(string owner, string repo, long runId, global::GitHub.Actions.JobFilter? filter = null, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.JobList>(Requests.ListJobsForWorkflowRun(owner, repo, runId, filter, perPage, page), cancellationToken);
+        public SysTasks::Task<JobList> ListJobsForWorkflowRunAsync(string owner, string repo, long runId, JobFilter? filter = null, long? perPage = null, long? page = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<JobList>(ListJobsForWorkflowRunRequest(owner, repo, runId, filter, perPage, page), cancellationToken);
 
         /// <inheritdoc/>
-        public SysCollections::IAsyncEnumerable<global::GitHub.Actions.Job> ListAllJobsForWorkflowRunAsync(string owner, string repo, long runId, global::GitHub.Actions.JobFilter? filter = null, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.PaginateAsync<global::GitHub.Actions.JobList, global::GitHub.Actions.Job>(Requests.ListJobsForWorkflowRun(owner, repo, runId, filter, perPage, null), static result => result.Jobs, cancellationToken);
+        public SysCollections::IAsyncEnumerable<Job> ListAllJobsForWorkflowRunAsync(string owner, string repo, long runId, JobFilter? filter = null, long? perPage = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.PaginateAsync<JobList, Job>(ListJobsForWorkflowRunRequest(owner, repo, runId, filter, perPage, null), static result => result.Jobs, cancellationToken);
 
-        private static class Requests
+        private static AgHttp::ApiRequest GetJobForWorkflowRunRequest(string owner, string repo, long jobId)
         {
-            public static AgHttp::ApiRequest GetJobForWorkflowRun(string owner, string repo, long jobId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-job-for-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/jobs/");
-                request.Segment("job_id", jobId);
-                return request;
-            }
+            var request = new AgHttp::ApiRequest("GET", "actions/get-job-for-workflow-run", "/repos/{owner}/{repo}/actions/jobs/{job_id}", owner, repo, jobId);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest DownloadJobLogsForWorkflowRun(string owner, string repo, long jobId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/download-job-logs-for-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/jobs/");
-                request.Segment("job_id", jobId);
-                request.Literal("/logs");
-                return request;
-            }
+        private static AgHttp::ApiRequest DownloadJobLogsForWorkflowRunRequest(string owner, string repo, long jobId)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/download-job-logs-for-workflow-run", "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs", owner, repo, jobId);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ListJobsForWorkflowRunAttempt(string owner, string repo, long runId, long attemptNumber, long? perPage, long? page)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/list-jobs-for-workflow-run-attempt");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/attempts/");
-                request.Segment("attempt_number", attemptNumber);
-                request.Literal("/jobs");
-                request.Query("per_page", perPage);
-                request.Query("page", page);
-                return request;
-            }
+        private static AgHttp::ApiRequest ListJobsForWorkflowRunAttemptRequest(string owner, string repo, long runId, long attemptNumber, long? perPage, long? page)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/list-jobs-for-workflow-run-attempt", "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs", owner, repo, runId, attemptNumber);
+            request.Query("per_page", perPage);
+            request.Query("page", page);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ListJobsForWorkflowRun(string owner, string repo, long runId, global::GitHub.Actions.JobFilter? filter, long? perPage, long? page)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/list-jobs-for-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/jobs");
-                request.Query("filter", filter is null ? null : filter.Value.ToString());
-                request.Query("per_page", perPage);
-                request.Query("page", page);
-                return request;
-            }
+        private static AgHttp::ApiRequest ListJobsForWorkflowRunRequest(string owner, string repo, long runId, JobFilter? filter, long? perPage, long? page)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/list-jobs-for-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", owner, repo, runId);
+            request.Query("filter", filter is null ? null : filter.Value.ToString());
+            request.Query("per_page", perPage);
+            request.Query("page", page);
+            return request;
         }
     }
 }

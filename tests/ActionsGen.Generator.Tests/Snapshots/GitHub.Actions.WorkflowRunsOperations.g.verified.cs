@@ -24,7 +24,7 @@ namespace GitHub.Actions
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status (documented: 403 Forbidden); subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task ReRunJobForWorkflowRunAsync(string owner, string repo, long jobId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task ReRunJobForWorkflowRunAsync(string owner, string repo, long jobId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List workflow runs for a repository</summary>
         /// <remarks>
@@ -53,7 +53,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.WorkflowRunList> ListWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<WorkflowRunList> ListWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List workflow runs for a repository</summary>
         /// <remarks>
@@ -83,7 +83,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Every item of every page.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysCollections::IAsyncEnumerable<global::GitHub.Actions.WorkflowRun> ListAllWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysCollections::IAsyncEnumerable<WorkflowRun> ListAllWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get a workflow run</summary>
         /// <remarks>
@@ -102,7 +102,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.WorkflowRun> GetWorkflowRunAsync(string owner, string repo, long runId, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<WorkflowRun> GetWorkflowRunAsync(string owner, string repo, long runId, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Delete a workflow run</summary>
         /// <remarks>
@@ -135,7 +135,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.EnvironmentApprovals>> GetReviewsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<SysCollections::IReadOnlyList<EnvironmentApprovals>> GetReviewsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Approve a workflow run for a fork pull request</summary>
         /// <remarks>
@@ -170,7 +170,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.WorkflowRun> GetWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<WorkflowRun> GetWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Download workflow run attempt logs</summary>
         /// <remarks>
@@ -246,7 +246,7 @@ namespace GitHub.Actions
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task ReviewCustomGatesForRunAsync(string owner, string repo, long runId, global::GitHub.Actions.ReviewCustomGatesRequest body, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task ReviewCustomGatesForRunAsync(string owner, string repo, long runId, ReviewCustomGatesRequest body, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Force cancel a workflow run</summary>
         /// <remarks>
@@ -334,7 +334,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.PendingDeployment>> GetPendingDeploymentsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<SysCollections::IReadOnlyList<PendingDeployment>> GetPendingDeploymentsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Review pending deployments for a workflow run</summary>
         /// <remarks>
@@ -353,7 +353,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.Deployment>> ReviewPendingDeploymentsForRunAsync(string owner, string repo, long runId, global::GitHub.Actions.ReviewPendingDeploymentsRequest body, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<SysCollections::IReadOnlyList<Deployment>> ReviewPendingDeploymentsForRunAsync(string owner, string repo, long runId, ReviewPendingDeploymentsRequest body, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Re-run a workflow</summary>
         /// <remarks>
@@ -369,7 +369,7 @@ namespace GitHub.Actions
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task ReRunWorkflowAsync(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task ReRunWorkflowAsync(string owner, string repo, long runId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Re-run failed jobs from a workflow run</summary>
         /// <remarks>
@@ -385,7 +385,7 @@ namespace GitHub.Actions
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task ReRunWorkflowFailedJobsAsync(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task ReRunWorkflowFailedJobsAsync(string owner, string repo, long runId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Get workflow run usage</summary>
         /// <remarks>
@@ -403,7 +403,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.WorkflowRunUsage> GetWorkflowRunUsageAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<WorkflowRunUsage> GetWorkflowRunUsageAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List workflow runs for a workflow</summary>
         /// <remarks>
@@ -431,7 +431,7 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysTasks::Task<global::GitHub.Actions.WorkflowRunList> ListWorkflowRunsAsync(string owner, string repo, global::GitHub.Actions.WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysTasks::Task<WorkflowRunList> ListWorkflowRunsAsync(string owner, string repo, WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List workflow runs for a workflow</summary>
         /// <remarks>
@@ -460,391 +460,256 @@ namespace GitHub.Actions
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Every item of every page.</returns>
         /// <exception cref="global::ActionsGen.Runtime.Errors.ApiException">GitHub answered with an error status; subclasses tell 404, 403, 409, 422 and rate limits apart.</exception>
-        SysCollections::IAsyncEnumerable<global::GitHub.Actions.WorkflowRun> ListAllWorkflowRunsAsync(string owner, string repo, global::GitHub.Actions.WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
+        SysCollections::IAsyncEnumerable<WorkflowRun> ListAllWorkflowRunsAsync(string owner, string repo, WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Sends the operations tagged 'workflow-runs' through an ApiConnection.</summary>
-    internal sealed partial class WorkflowRunsOperations : global::GitHub.Actions.IWorkflowRunsOperations
+    internal sealed partial class WorkflowRunsOperations : IWorkflowRunsOperations
     {
         private readonly AgHttp::ApiConnection _connection;
 
         public WorkflowRunsOperations(AgHttp::ApiConnection connection) => _connection = connection;
 
         /// <inheritdoc/>
-        public SysTasks::Task ReRunJobForWorkflowRunAsync(string owner, string repo, long jobId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ReRunJobForWorkflowRun(owner, repo, jobId, body), cancellationToken);
+        public SysTasks::Task ReRunJobForWorkflowRunAsync(string owner, string repo, long jobId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync(ReRunJobForWorkflowRunRequest(owner, repo, jobId, body), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.WorkflowRunList> ListWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.WorkflowRunList>(Requests.ListWorkflowRunsForRepo(owner, repo, actor, branch, @event, status, perPage, page, created, excludePullRequests, checkSuiteId, headSha), cancellationToken);
+        public SysTasks::Task<WorkflowRunList> ListWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<WorkflowRunList>(ListWorkflowRunsForRepoRequest(owner, repo, actor, branch, @event, status, perPage, page, created, excludePullRequests, checkSuiteId, headSha), cancellationToken);
 
         /// <inheritdoc/>
-        public SysCollections::IAsyncEnumerable<global::GitHub.Actions.WorkflowRun> ListAllWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.PaginateAsync<global::GitHub.Actions.WorkflowRunList, global::GitHub.Actions.WorkflowRun>(Requests.ListWorkflowRunsForRepo(owner, repo, actor, branch, @event, status, perPage, null, created, excludePullRequests, checkSuiteId, headSha), static result => result.WorkflowRuns, cancellationToken);
+        public SysCollections::IAsyncEnumerable<WorkflowRun> ListAllWorkflowRunsForRepoAsync(string owner, string repo, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.PaginateAsync<WorkflowRunList, WorkflowRun>(ListWorkflowRunsForRepoRequest(owner, repo, actor, branch, @event, status, perPage, null, created, excludePullRequests, checkSuiteId, headSha), static result => result.WorkflowRuns, cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.WorkflowRun> GetWorkflowRunAsync(string owner, string repo, long runId, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.WorkflowRun>(Requests.GetWorkflowRun(owner, repo, runId, excludePullRequests), cancellationToken);
+        public SysTasks::Task<WorkflowRun> GetWorkflowRunAsync(string owner, string repo, long runId, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<WorkflowRun>(GetWorkflowRunRequest(owner, repo, runId, excludePullRequests), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task DeleteWorkflowRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.DeleteWorkflowRun(owner, repo, runId), cancellationToken);
+            => _connection.SendAsync(DeleteWorkflowRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.EnvironmentApprovals>> GetReviewsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForListAsync<global::GitHub.Actions.EnvironmentApprovals>(Requests.GetReviewsForRun(owner, repo, runId), cancellationToken);
+        public SysTasks::Task<SysCollections::IReadOnlyList<EnvironmentApprovals>> GetReviewsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendForListAsync<EnvironmentApprovals>(GetReviewsForRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task ApproveWorkflowRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ApproveWorkflowRun(owner, repo, runId), cancellationToken);
+            => _connection.SendAsync(ApproveWorkflowRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.WorkflowRun> GetWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.WorkflowRun>(Requests.GetWorkflowRunAttempt(owner, repo, runId, attemptNumber, excludePullRequests), cancellationToken);
+        public SysTasks::Task<WorkflowRun> GetWorkflowRunAttemptAsync(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<WorkflowRun>(GetWorkflowRunAttemptRequest(owner, repo, runId, attemptNumber, excludePullRequests), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::Uri> DownloadWorkflowRunAttemptLogsUrlAsync(string owner, string repo, long runId, long attemptNumber, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForRedirectAsync(Requests.DownloadWorkflowRunAttemptLogs(owner, repo, runId, attemptNumber), cancellationToken);
+            => _connection.SendForRedirectAsync(DownloadWorkflowRunAttemptLogsRequest(owner, repo, runId, attemptNumber), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::IO.Stream> DownloadWorkflowRunAttemptLogsAsync(string owner, string repo, long runId, long attemptNumber, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.DownloadAsync(Requests.DownloadWorkflowRunAttemptLogs(owner, repo, runId, attemptNumber), cancellationToken);
+            => _connection.DownloadAsync(DownloadWorkflowRunAttemptLogsRequest(owner, repo, runId, attemptNumber), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task CancelWorkflowRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.CancelWorkflowRun(owner, repo, runId), cancellationToken);
+            => _connection.SendAsync(CancelWorkflowRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task ReviewCustomGatesForRunAsync(string owner, string repo, long runId, global::GitHub.Actions.ReviewCustomGatesRequest body, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ReviewCustomGatesForRun(owner, repo, runId, body), cancellationToken);
+        public SysTasks::Task ReviewCustomGatesForRunAsync(string owner, string repo, long runId, ReviewCustomGatesRequest body, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync(ReviewCustomGatesForRunRequest(owner, repo, runId, body), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task ForceCancelWorkflowRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ForceCancelWorkflowRun(owner, repo, runId), cancellationToken);
+            => _connection.SendAsync(ForceCancelWorkflowRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::Uri> DownloadWorkflowRunLogsUrlAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForRedirectAsync(Requests.DownloadWorkflowRunLogs(owner, repo, runId), cancellationToken);
+            => _connection.SendForRedirectAsync(DownloadWorkflowRunLogsRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task<Sys::IO.Stream> DownloadWorkflowRunLogsAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.DownloadAsync(Requests.DownloadWorkflowRunLogs(owner, repo, runId), cancellationToken);
+            => _connection.DownloadAsync(DownloadWorkflowRunLogsRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
         public SysTasks::Task DeleteWorkflowRunLogsAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.DeleteWorkflowRunLogs(owner, repo, runId), cancellationToken);
+            => _connection.SendAsync(DeleteWorkflowRunLogsRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.PendingDeployment>> GetPendingDeploymentsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForListAsync<global::GitHub.Actions.PendingDeployment>(Requests.GetPendingDeploymentsForRun(owner, repo, runId), cancellationToken);
+        public SysTasks::Task<SysCollections::IReadOnlyList<PendingDeployment>> GetPendingDeploymentsForRunAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendForListAsync<PendingDeployment>(GetPendingDeploymentsForRunRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<SysCollections::IReadOnlyList<global::GitHub.Actions.Deployment>> ReviewPendingDeploymentsForRunAsync(string owner, string repo, long runId, global::GitHub.Actions.ReviewPendingDeploymentsRequest body, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendForListAsync<global::GitHub.Actions.Deployment>(Requests.ReviewPendingDeploymentsForRun(owner, repo, runId, body), cancellationToken);
+        public SysTasks::Task<SysCollections::IReadOnlyList<Deployment>> ReviewPendingDeploymentsForRunAsync(string owner, string repo, long runId, ReviewPendingDeploymentsRequest body, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendForListAsync<Deployment>(ReviewPendingDeploymentsForRunRequest(owner, repo, runId, body), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task ReRunWorkflowAsync(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ReRunWorkflow(owner, repo, runId, body), cancellationToken);
+        public SysTasks::Task ReRunWorkflowAsync(string owner, string repo, long runId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync(ReRunWorkflowRequest(owner, repo, runId, body), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task ReRunWorkflowFailedJobsAsync(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync(Requests.ReRunWorkflowFailedJobs(owner, repo, runId, body), cancellationToken);
+        public SysTasks::Task ReRunWorkflowFailedJobsAsync(string owner, string repo, long runId, RerunRequest? body = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync(ReRunWorkflowFailedJobsRequest(owner, repo, runId, body), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.WorkflowRunUsage> GetWorkflowRunUsageAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.WorkflowRunUsage>(Requests.GetWorkflowRunUsage(owner, repo, runId), cancellationToken);
+        public SysTasks::Task<WorkflowRunUsage> GetWorkflowRunUsageAsync(string owner, string repo, long runId, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<WorkflowRunUsage>(GetWorkflowRunUsageRequest(owner, repo, runId), cancellationToken);
 
         /// <inheritdoc/>
-        public SysTasks::Task<global::GitHub.Actions.WorkflowRunList> ListWorkflowRunsAsync(string owner, string repo, global::GitHub.Actions.WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.SendAsync<global::GitHub.Actions.WorkflowRunList>(Requests.ListWorkflowRuns(owner, repo, workflowId, actor, branch, @event, status, perPage, page, created, excludePullRequests, checkSuiteId, headSha), cancellationToken);
+        public SysTasks::Task<WorkflowRunList> ListWorkflowRunsAsync(string owner, string repo, WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, long? page = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.SendAsync<WorkflowRunList>(ListWorkflowRunsRequest(owner, repo, workflowId, actor, branch, @event, status, perPage, page, created, excludePullRequests, checkSuiteId, headSha), cancellationToken);
 
         /// <inheritdoc/>
-        public SysCollections::IAsyncEnumerable<global::GitHub.Actions.WorkflowRun> ListAllWorkflowRunsAsync(string owner, string repo, global::GitHub.Actions.WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, global::GitHub.Actions.WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
-            => _connection.PaginateAsync<global::GitHub.Actions.WorkflowRunList, global::GitHub.Actions.WorkflowRun>(Requests.ListWorkflowRuns(owner, repo, workflowId, actor, branch, @event, status, perPage, null, created, excludePullRequests, checkSuiteId, headSha), static result => result.WorkflowRuns, cancellationToken);
+        public SysCollections::IAsyncEnumerable<WorkflowRun> ListAllWorkflowRunsAsync(string owner, string repo, WorkflowId workflowId, string? actor = null, string? branch = null, string? @event = null, WorkflowRunStatusFilter? status = null, long? perPage = null, string? created = null, bool? excludePullRequests = null, long? checkSuiteId = null, string? headSha = null, Sys::Threading.CancellationToken cancellationToken = default)
+            => _connection.PaginateAsync<WorkflowRunList, WorkflowRun>(ListWorkflowRunsRequest(owner, repo, workflowId, actor, branch, @event, status, perPage, null, created, excludePullRequests, checkSuiteId, headSha), static result => result.WorkflowRuns, cancellationToken);
 
-        private static class Requests
+        private static AgHttp::ApiRequest ReRunJobForWorkflowRunRequest(string owner, string repo, long jobId, RerunRequest? body)
         {
-            public static AgHttp::ApiRequest ReRunJobForWorkflowRun(string owner, string repo, long jobId, global::GitHub.Actions.RerunRequest? body)
+            var request = new AgHttp::ApiRequest("POST", "actions/re-run-job-for-workflow-run", "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun", owner, repo, jobId);
+            if (body is not null)
             {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/re-run-job-for-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/jobs/");
-                request.Segment("job_id", jobId);
-                request.Literal("/rerun");
-                if (body is not null)
-                {
-                    request.JsonBody(body);
-                }
-                return request;
-            }
-
-            public static AgHttp::ApiRequest ListWorkflowRunsForRepo(string owner, string repo, string? actor, string? branch, string? @event, global::GitHub.Actions.WorkflowRunStatusFilter? status, long? perPage, long? page, string? created, bool? excludePullRequests, long? checkSuiteId, string? headSha)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/list-workflow-runs-for-repo");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs");
-                request.Query("actor", actor);
-                request.Query("branch", branch);
-                request.Query("event", @event);
-                request.Query("status", status is null ? null : status.Value.ToString());
-                request.Query("per_page", perPage);
-                request.Query("page", page);
-                request.Query("created", created);
-                request.Query("exclude_pull_requests", excludePullRequests);
-                request.Query("check_suite_id", checkSuiteId);
-                request.Query("head_sha", headSha);
-                return request;
-            }
-
-            public static AgHttp::ApiRequest GetWorkflowRun(string owner, string repo, long runId, bool? excludePullRequests)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Query("exclude_pull_requests", excludePullRequests);
-                return request;
-            }
-
-            public static AgHttp::ApiRequest DeleteWorkflowRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Delete, "actions/delete-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                return request;
-            }
-
-            public static AgHttp::ApiRequest GetReviewsForRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-reviews-for-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/approvals");
-                return request;
-            }
-
-            public static AgHttp::ApiRequest ApproveWorkflowRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/approve-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/approve");
-                return request;
-            }
-
-            public static AgHttp::ApiRequest GetWorkflowRunAttempt(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-workflow-run-attempt");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/attempts/");
-                request.Segment("attempt_number", attemptNumber);
-                request.Query("exclude_pull_requests", excludePullRequests);
-                return request;
-            }
-
-            public static AgHttp::ApiRequest DownloadWorkflowRunAttemptLogs(string owner, string repo, long runId, long attemptNumber)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/download-workflow-run-attempt-logs");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/attempts/");
-                request.Segment("attempt_number", attemptNumber);
-                request.Literal("/logs");
-                return request;
-            }
-
-            public static AgHttp::ApiRequest CancelWorkflowRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/cancel-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/cancel");
-                return request;
-            }
-
-            public static AgHttp::ApiRequest ReviewCustomGatesForRun(string owner, string repo, long runId, global::GitHub.Actions.ReviewCustomGatesRequest body)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/review-custom-gates-for-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/deployment_protection_rule");
                 request.JsonBody(body);
-                return request;
             }
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ForceCancelWorkflowRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/force-cancel-workflow-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/force-cancel");
-                return request;
-            }
+        private static AgHttp::ApiRequest ListWorkflowRunsForRepoRequest(string owner, string repo, string? actor, string? branch, string? @event, WorkflowRunStatusFilter? status, long? perPage, long? page, string? created, bool? excludePullRequests, long? checkSuiteId, string? headSha)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/list-workflow-runs-for-repo", "/repos/{owner}/{repo}/actions/runs", owner, repo);
+            request.Query("actor", actor);
+            request.Query("branch", branch);
+            request.Query("event", @event);
+            request.Query("status", status is null ? null : status.Value.ToString());
+            request.Query("per_page", perPage);
+            request.Query("page", page);
+            request.Query("created", created);
+            request.Query("exclude_pull_requests", excludePullRequests);
+            request.Query("check_suite_id", checkSuiteId);
+            request.Query("head_sha", headSha);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest DownloadWorkflowRunLogs(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/download-workflow-run-logs");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/logs");
-                return request;
-            }
+        private static AgHttp::ApiRequest GetWorkflowRunRequest(string owner, string repo, long runId, bool? excludePullRequests)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/get-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}", owner, repo, runId);
+            request.Query("exclude_pull_requests", excludePullRequests);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest DeleteWorkflowRunLogs(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Delete, "actions/delete-workflow-run-logs");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/logs");
-                return request;
-            }
+        private static AgHttp::ApiRequest DeleteWorkflowRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("DELETE", "actions/delete-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}", owner, repo, runId);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest GetPendingDeploymentsForRun(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-pending-deployments-for-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/pending_deployments");
-                return request;
-            }
+        private static AgHttp::ApiRequest GetReviewsForRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/get-reviews-for-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals", owner, repo, runId);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ReviewPendingDeploymentsForRun(string owner, string repo, long runId, global::GitHub.Actions.ReviewPendingDeploymentsRequest body)
+        private static AgHttp::ApiRequest ApproveWorkflowRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/approve-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/approve", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest GetWorkflowRunAttemptRequest(string owner, string repo, long runId, long attemptNumber, bool? excludePullRequests)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/get-workflow-run-attempt", "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}", owner, repo, runId, attemptNumber);
+            request.Query("exclude_pull_requests", excludePullRequests);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest DownloadWorkflowRunAttemptLogsRequest(string owner, string repo, long runId, long attemptNumber)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/download-workflow-run-attempt-logs", "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs", owner, repo, runId, attemptNumber);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest CancelWorkflowRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/cancel-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest ReviewCustomGatesForRunRequest(string owner, string repo, long runId, ReviewCustomGatesRequest body)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/review-custom-gates-for-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", owner, repo, runId);
+            request.JsonBody(body);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest ForceCancelWorkflowRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/force-cancel-workflow-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest DownloadWorkflowRunLogsRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/download-workflow-run-logs", "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest DeleteWorkflowRunLogsRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("DELETE", "actions/delete-workflow-run-logs", "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest GetPendingDeploymentsForRunRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/get-pending-deployments-for-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", owner, repo, runId);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest ReviewPendingDeploymentsForRunRequest(string owner, string repo, long runId, ReviewPendingDeploymentsRequest body)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/review-pending-deployments-for-run", "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", owner, repo, runId);
+            request.JsonBody(body);
+            return request;
+        }
+
+        private static AgHttp::ApiRequest ReRunWorkflowRequest(string owner, string repo, long runId, RerunRequest? body)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/re-run-workflow", "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", owner, repo, runId);
+            if (body is not null)
             {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/review-pending-deployments-for-run");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/pending_deployments");
                 request.JsonBody(body);
-                return request;
             }
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ReRunWorkflow(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body)
+        private static AgHttp::ApiRequest ReRunWorkflowFailedJobsRequest(string owner, string repo, long runId, RerunRequest? body)
+        {
+            var request = new AgHttp::ApiRequest("POST", "actions/re-run-workflow-failed-jobs", "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", owner, repo, runId);
+            if (body is not null)
             {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/re-run-workflow");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/rerun");
-                if (body is not null)
-                {
-                    request.JsonBody(body);
-                }
-                return request;
+                request.JsonBody(body);
             }
+            return request;
+        }
 
-            public static AgHttp::ApiRequest ReRunWorkflowFailedJobs(string owner, string repo, long runId, global::GitHub.Actions.RerunRequest? body)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Post, "actions/re-run-workflow-failed-jobs");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/rerun-failed-jobs");
-                if (body is not null)
-                {
-                    request.JsonBody(body);
-                }
-                return request;
-            }
+        private static AgHttp::ApiRequest GetWorkflowRunUsageRequest(string owner, string repo, long runId)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/get-workflow-run-usage", "/repos/{owner}/{repo}/actions/runs/{run_id}/timing", owner, repo, runId);
+            return request;
+        }
 
-            public static AgHttp::ApiRequest GetWorkflowRunUsage(string owner, string repo, long runId)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/get-workflow-run-usage");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/runs/");
-                request.Segment("run_id", runId);
-                request.Literal("/timing");
-                return request;
-            }
-
-            public static AgHttp::ApiRequest ListWorkflowRuns(string owner, string repo, global::GitHub.Actions.WorkflowId workflowId, string? actor, string? branch, string? @event, global::GitHub.Actions.WorkflowRunStatusFilter? status, long? perPage, long? page, string? created, bool? excludePullRequests, long? checkSuiteId, string? headSha)
-            {
-                var request = new AgHttp::ApiRequest(Sys::Net.Http.HttpMethod.Get, "actions/list-workflow-runs");
-                request.Literal("/repos/");
-                request.Segment("owner", owner);
-                request.Literal("/");
-                request.Segment("repo", repo);
-                request.Literal("/actions/workflows/");
-                request.Segment("workflow_id", workflowId.ToString());
-                request.Literal("/runs");
-                request.Query("actor", actor);
-                request.Query("branch", branch);
-                request.Query("event", @event);
-                request.Query("status", status is null ? null : status.Value.ToString());
-                request.Query("per_page", perPage);
-                request.Query("page", page);
-                request.Query("created", created);
-                request.Query("exclude_pull_requests", excludePullRequests);
-                request.Query("check_suite_id", checkSuiteId);
-                request.Query("head_sha", headSha);
-                return request;
-            }
+        private static AgHttp::ApiRequest ListWorkflowRunsRequest(string owner, string repo, WorkflowId workflowId, string? actor, string? branch, string? @event, WorkflowRunStatusFilter? status, long? perPage, long? page, string? created, bool? excludePullRequests, long? checkSuiteId, string? headSha)
+        {
+            var request = new AgHttp::ApiRequest("GET", "actions/list-workflow-runs", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", owner, repo, workflowId.ToString());
+            request.Query("actor", actor);
+            request.Query("branch", branch);
+            request.Query("event", @event);
+            request.Query("status", status is null ? null : status.Value.ToString());
+            request.Query("per_page", perPage);
+            request.Query("page", page);
+            request.Query("created", created);
+            request.Query("exclude_pull_requests", excludePullRequests);
+            request.Query("check_suite_id", checkSuiteId);
+            request.Query("head_sha", headSha);
+            return request;
         }
     }
 }
