@@ -12,7 +12,11 @@ internal static class SpecParser
     /// <summary>For tests of the ACTG099 guard only: runs first inside it, so a test can make parsing fail.</summary>
     internal static Action<SpecFile>? FaultInjection { get; set; }
 
-    public static ParseResult Parse(SpecFile file, GeneratorSettings settings)
+    /// <summary>The parse of <paramref name="file"/>: remembered from an earlier build of this process when nothing changed (<see cref="ParseMemo"/>).</summary>
+    public static ParseResult Parse(SpecFile file, GeneratorSettings settings) =>
+        FaultInjection is null ? ParseMemo.GetOrParse(file, settings, ParseText) : ParseText(file, settings);
+
+    private static ParseResult ParseText(SpecFile file, GeneratorSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
