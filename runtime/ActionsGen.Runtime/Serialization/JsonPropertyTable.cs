@@ -27,9 +27,10 @@ public sealed class JsonPropertyTable
     private readonly uint[] _hashes;
     private readonly int _mask;
 
-    // What followed each property in the last object read (slot 0: what came first). One API lists an object's
-    // properties in one order, so this guess is right for nearly every name and no hash is computed. Threads reading
-    // differently ordered objects only overwrite each other's guesses: a wrong guess costs one compare.
+    // What followed each property in the objects read before (slot pair 0: what came first), the last two seen. One
+    // API lists an object's properties in one order (two where an example was edited by hand, as GitHub's
+    // head_repository is), so a guess is right for nearly every name and no hash is computed. Threads reading
+    // differently ordered objects only overwrite each other's guesses: a wrong guess costs a compare.
     private readonly int[] _follows;
 
     /// <summary>Creates the table of <paramref name="typeName"/>.</summary>
@@ -53,10 +54,11 @@ public sealed class JsonPropertyTable
 
         _slots = new int[size];
         _mask = size - 1;
-        _follows = new int[names.Length + 1];
+        _follows = new int[(names.Length + 1) * 2];
         for (var i = 0; i < names.Length; i++)
         {
-            _follows[i] = i;
+            _follows[i * 2] = i;
+            _follows[(i * 2) + 1] = i;
         }
 
         for (var i = 0; i < names.Length; i++)
@@ -95,17 +97,29 @@ public sealed class JsonPropertyTable
     internal int Find(ref Utf8JsonReader reader, int previous)
     {
         var follows = _follows;
-        var guess = follows[previous + 1];
-        var utf8 = _utf8;
-        if ((uint)guess < (uint)utf8.Length && !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.SequenceEqual(utf8[guess]))
+        var at = (previous + 1) * 2;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && (uint)(at + 1) < (uint)follows.Length)
         {
-            return guess;
+            var name = reader.ValueSpan;
+            var utf8 = _utf8;
+            var guess = follows[at];
+            if ((uint)guess < (uint)utf8.Length && name.SequenceEqual(utf8[guess]))
+            {
+                return guess;
+            }
+
+            guess = follows[at + 1];
+            if ((uint)guess < (uint)utf8.Length && name.SequenceEqual(utf8[guess]))
+            {
+                return guess;
+            }
         }
 
         var index = Find(ref reader);
-        if (index >= 0)
+        if (index >= 0 && (uint)(at + 1) < (uint)follows.Length)
         {
-            follows[previous + 1] = index;
+            follows[at + 1] = follows[at];
+            follows[at] = index;
         }
 
         return index;
