@@ -43,7 +43,7 @@ public static class JsonRead
     }
 
     /// <summary>The property-name hash of <paramref name="name"/>'s UTF-8 bytes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint NameHash(ReadOnlySpan<byte> name)
     {
         var length = name.Length;
@@ -171,7 +171,9 @@ public static class JsonRead
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
+        JsonTokenType.String => !reader.ValueIsEscaped && !reader.HasValueSequence && IsoDateTime.TryParse(reader.ValueSpan, out var common)
+            ? common
+            : reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
         JsonTokenType.Null => null,
         _ => throw Mismatch(ref reader, "a date-time string"),
     };
