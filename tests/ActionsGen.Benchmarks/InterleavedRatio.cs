@@ -8,7 +8,8 @@ namespace ActionsGen.Benchmarks;
 /// <summary>
 /// ActionsGen's read time over STJ source generation's, measured in alternating slices of about 40 ms so both see the
 /// same machine load: on a shared machine whose speed moves by 3× over minutes, the median of the per-slice ratios is
-/// steadier than two separately measured means. <c>ratio [payload|all] [rounds]</c>; <c>loop payload seconds</c>
+/// steadier than two separately measured means. Run with <c>ratio [payload|all] [rounds] [stj|tokenize]</c> (tokenize: the
+/// floor, a Utf8JsonReader reading every token and creating nothing); <c>loop payload seconds</c>
 /// only reads (for a sampling profiler such as <c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>).
 /// </summary>
 internal static class InterleavedRatio
@@ -17,10 +18,11 @@ internal static class InterleavedRatio
     {
         var names = args.Length > 0 && args[0] != "all" ? [args[0]] : new[] { "runs-page-100", "single-job", "jobs-seed", "runs-seed" };
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 41;
+        var baseline = args.Length > 2 ? args[2] : "stj";
         foreach (var name in names)
         {
             var payload = Payload.All().First(p => p.Name == name);
-            Func<object> stj = () => Stj(payload);
+            Func<object> stj = baseline == "tokenize" ? () => Tokenize(payload) : () => Stj(payload);
             Func<object> ours = () => Ours(payload);
             Warm(stj);
             Warm(ours);
@@ -50,7 +52,7 @@ internal static class InterleavedRatio
 
             Array.Sort(ratios);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-14} ratio median {ratios[rounds / 2]:0.000}  quartiles {ratios[rounds / 4]:0.000}-{ratios[3 * rounds / 4]:0.000}  best STJ {stjTimes.Min():0.00} us  best ActionsGen {ourTimes.Min():0.00} us  ({rounds} rounds of {perSlice} reads)"));
+                $"{name,-14} ratio median {ratios[rounds / 2]:0.000}  quartiles {ratios[rounds / 4]:0.000}-{ratios[3 * rounds / 4]:0.000}  best {baseline} {stjTimes.Min():0.00} us  best ActionsGen {ourTimes.Min():0.00} us  ({rounds} rounds of {perSlice} reads)"));
         }
 
         return 0;
@@ -74,6 +76,19 @@ internal static class InterleavedRatio
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads} reads, {stopwatch.Elapsed.TotalMicroseconds / reads:0.00} us each"));
         return 0;
+    }
+
+    // Boxed once per read, as the others return an object.
+    private static object Tokenize(Payload payload)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(payload.Utf8);
+        var n = 0;
+        while (reader.Read())
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static object Stj(Payload payload) => payload.Kind switch
