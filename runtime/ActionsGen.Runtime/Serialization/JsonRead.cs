@@ -171,9 +171,7 @@ public static class JsonRead
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => !reader.ValueIsEscaped && !reader.HasValueSequence && IsoDateTime.TryParse(reader.ValueSpan, out var common)
-            ? common
-            : reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
+        JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
         JsonTokenType.Null => null,
         _ => throw Mismatch(ref reader, "a date-time string"),
     };
