@@ -48,6 +48,16 @@ public static class Program
             return GeneratedStats.Run(args.Length > 1 ? args[1] : null, args.Length > 2 ? args[2] : null);
         }
 
+        if (args.Length > 0 && args[0] == "ratio")
+        {
+            return InterleavedRatio.Run(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "loop")
+        {
+            return InterleavedRatio.Loop(args.Skip(1).ToArray());
+        }
+
         if (args.Length > 0 && args[0] == "serve-pages")
         {
             return PagesServer.RunAsync().GetAwaiter().GetResult();

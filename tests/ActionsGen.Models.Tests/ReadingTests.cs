@@ -54,6 +54,30 @@ public class ReadingTests
     }
 
     [Fact]
+    public void Properties_are_matched_whatever_their_order_from_one_document_to_the_next()
+    {
+        // The reader guesses each name from the order of the last object of the type: every order must still read right.
+        var seed = SpecExamples.Get("actions/get-job-for-workflow-run 200");
+        var expected = Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(ReadJob(seed)));
+        var members = JsonNode.Parse(seed)!.AsObject().Select(p => (p.Key, Json: p.Value?.ToJsonString() ?? "null")).ToList();
+        var random = new Random(9);
+        for (var round = 0; round < 20; round++)
+        {
+            var order = round switch
+            {
+                0 => members,
+                1 => Enumerable.Reverse(members).ToList(),
+                _ => members.OrderBy(_ => random.Next()).ToList(),
+            };
+            var parts = order.Select(m => $"\"{m.Key}\":{m.Json}").ToList();
+            parts.Insert(random.Next(parts.Count + 1), "\"future_field\":{\"id\":1,\"name\":\"x\"}");
+            var json = "{" + string.Join(",", parts) + "}";
+
+            Assert.Equal(expected, Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(ReadJob(json))));
+        }
+    }
+
+    [Fact]
     public void Ids_beyond_32_bits_are_read_exactly()
     {
         var job = ReadJob(JobWith(j => j["id"] = 9007199254740993L));

@@ -19,12 +19,16 @@ public struct JsonObjectReader
     private JsonBits _present;
     private JsonBits _nulls;
 
+    // The last known property read, for the table's guess at the next one.
+    private int _previous;
+
     /// <summary>Starts reading an object described by <paramref name="table"/>; the reader must be on '{'.</summary>
     public JsonObjectReader(ref Utf8JsonReader reader, JsonReadContext? context, JsonPropertyTable table)
     {
         JsonRead.StartObject(ref reader, table.TypeName);
         _context = context;
         _table = table;
+        _previous = -1;
     }
 
     /// <summary>
@@ -35,13 +39,16 @@ public struct JsonObjectReader
     {
         while (JsonRead.NextProperty(ref reader))
         {
-            var index = _table.Find(ref reader);
+            var index = _table.Find(ref reader, _previous);
             reader.Read();
             if (index < 0)
             {
                 reader.Skip();
+                continue;
             }
-            else if (reader.TokenType == JsonTokenType.Null)
+
+            _previous = index;
+            if (reader.TokenType == JsonTokenType.Null)
             {
                 _nulls.Set(index);
             }

@@ -27,6 +27,12 @@ public sealed class JsonPropertyTable
     private readonly uint[] _hashes;
     private readonly int _mask;
 
+    // What followed each property in the objects read before (slot pair 0: what came first), the last two seen. One
+    // API lists an object's properties in one order (two where an example was edited by hand, as GitHub's
+    // head_repository is), so a guess is right for nearly every name and no hash is computed. Threads reading
+    // differently ordered objects only overwrite each other's guesses: a wrong guess costs a compare.
+    private readonly int[] _follows;
+
     /// <summary>Creates the table of <paramref name="typeName"/>.</summary>
     /// <param name="typeName">The model's name, for errors.</param>
     /// <param name="nonNullCount">How many leading names must be present and non-null.</param>
@@ -48,6 +54,13 @@ public sealed class JsonPropertyTable
 
         _slots = new int[size];
         _mask = size - 1;
+        _follows = new int[(names.Length + 1) * 2];
+        for (var i = 0; i < names.Length; i++)
+        {
+            _follows[i * 2] = i;
+            _follows[(i * 2) + 1] = i;
+        }
+
         for (var i = 0; i < names.Length; i++)
         {
             _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
@@ -76,6 +89,41 @@ public sealed class JsonPropertyTable
 
     // A race only encodes twice: every thread gets the same values.
     internal JsonEncodedText Encoded(int index) => (_encoded ??= Array.ConvertAll(_utf8, name => JsonEncodedText.Encode(name)))[index];
+
+    /// <summary>
+    /// The index of the property name the reader is on, or -1 for a name the model does not know; tries first the
+    /// property that followed <paramref name="previous"/> (-1 at the start of an object) last time.
+    /// </summary>
+    internal int Find(ref Utf8JsonReader reader, int previous)
+    {
+        var follows = _follows;
+        var at = (previous + 1) * 2;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && (uint)(at + 1) < (uint)follows.Length)
+        {
+            var name = reader.ValueSpan;
+            var utf8 = _utf8;
+            var guess = follows[at];
+            if ((uint)guess < (uint)utf8.Length && name.SequenceEqual(utf8[guess]))
+            {
+                return guess;
+            }
+
+            guess = follows[at + 1];
+            if ((uint)guess < (uint)utf8.Length && name.SequenceEqual(utf8[guess]))
+            {
+                return guess;
+            }
+        }
+
+        var index = Find(ref reader);
+        if (index >= 0 && (uint)(at + 1) < (uint)follows.Length)
+        {
+            follows[at + 1] = follows[at];
+            follows[at] = index;
+        }
+
+        return index;
+    }
 
     /// <summary>The index of the property name the reader is on, or -1 for a name the model does not know.</summary>
     public int Find(ref Utf8JsonReader reader)

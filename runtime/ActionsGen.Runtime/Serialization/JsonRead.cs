@@ -43,7 +43,7 @@ public static class JsonRead
     }
 
     /// <summary>The property-name hash of <paramref name="name"/>'s UTF-8 bytes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint NameHash(ReadOnlySpan<byte> name)
     {
         var length = name.Length;
