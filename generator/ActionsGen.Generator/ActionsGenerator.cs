@@ -46,7 +46,8 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenClientName"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)

@@ -11,6 +11,21 @@ namespace ActionsGen.Runtime.Tests;
 public class GitHubDescriptionClientTests
 {
     [Fact]
+    public void Only_types_a_request_body_holds_get_a_writer_and_writing_another_says_how_to_get_one()
+    {
+        // This spec's item has no Writers="all": request bodies (and what they hold) write, response-only models read.
+        var body = ActionsGen.Runtime.Serialization.ActionsJson.SerializeToUtf8Bytes<ReviewCustomGatesForRunRequest>(
+            new ReviewCustomGatesStateRequired { EnvironmentName = "prod", State = ReviewCustomGatesStateRequiredState.Approved });
+        Assert.Equal("""{"environment_name":"prod","state":"approved"}""", System.Text.Encoding.UTF8.GetString(body));
+
+        var job = ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<Job>("""{"id":1,"run_id":2,"run_url":"u","node_id":"n","head_sha":"h","url":"u","html_url":null,"status":"queued","conclusion":null,"created_at":"2024-01-01T00:00:00Z","started_at":"2024-01-01T00:00:00Z","completed_at":null,"name":"build","check_run_url":"u","labels":[],"runner_id":null,"runner_name":null,"runner_group_id":null,"runner_group_name":null,"workflow_name":null,"head_branch":null}"""u8);
+        var error = Assert.Throws<NotSupportedException>(() => ActionsGen.Runtime.Serialization.ActionsJson.SerializeToUtf8Bytes(job));
+        Assert.Contains("GitHub.Rest.Job is only read from responses", error.Message);
+        Assert.Contains("Writers=\"all\"", error.Message);
+        Assert.Throws<NotSupportedException>(() => System.Text.Json.JsonSerializer.Serialize(job));
+    }
+
+    [Fact]
     public async Task A_union_request_body_is_sent_as_the_case_it_holds()
     {
         await using var server = await LoopbackServer.StartAsync(_ => Reply.NoBody(204));

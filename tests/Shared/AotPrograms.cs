@@ -3,7 +3,7 @@ namespace ActionsGen.Testing;
 /// <summary>The calls both the Native AOT consumer test and the start-up comparison make.</summary>
 public static class AotPrograms
 {
-    /// <summary>ActionsGen: get a job, walk the runs, write the job back as JSON and read it again.</summary>
+    /// <summary>ActionsGen: get a job, walk the runs, write a request body as JSON and read it again.</summary>
     public const string Consumer = """
         using ActionsGen.Runtime;
         using ActionsGen.Runtime.Serialization;
@@ -20,8 +20,9 @@ public static class AotPrograms
         }
 
         Console.WriteLine($"runs: {runs}");
-        var again = ActionsJson.Deserialize<Job>(ActionsJson.SerializeToUtf8Bytes(job));
-        Console.WriteLine(again.Id == job.Id && again.Steps?.Count == job.Steps?.Count ? "round trip ok" : "round trip FAILED");
+        // A request body writes by default (a response-only model reads only, unless the spec item says Writers="all").
+        var body = ActionsJson.Deserialize<RerunRequest>(ActionsJson.SerializeToUtf8Bytes(new RerunRequest { EnableDebugLogging = true }));
+        Console.WriteLine(body.EnableDebugLogging == true ? "round trip ok" : "round trip FAILED");
         """;
 
     /// <summary>Octokit.net making the same calls (it is not AOT-capable: run as a normal JIT app).</summary>

@@ -65,11 +65,14 @@ internal static class IntegerOrStringEmitter
             w.Line($"{TypeNames.TokenType}.String => new({TypeNames.JsonRead}.String(ref reader, context)!),");
             w.Line($"_ => throw {TypeNames.JsonRead}.Mismatch(ref reader, \"an integer or a string\"),");
             w.CloseBrace(";");
-            w.Line();
-            using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
+            if (type.Writes)
             {
-                w.Line("if (value._string is { } text) writer.WriteStringValue(text);");
-                w.Line("else writer.WriteNumberValue(value._integer);");
+                w.Line();
+                using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
+                {
+                    w.Line("if (value._string is { } text) writer.WriteStringValue(text);");
+                    w.Line("else writer.WriteNumberValue(value._integer);");
+                }
             }
         }
 

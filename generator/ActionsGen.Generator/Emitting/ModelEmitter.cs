@@ -54,21 +54,31 @@ internal static class ModelEmitter
             Reader(w, ns, type, order, tracksNulls);
             w.Line();
             w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new(ref reader, context);");
-            w.Line();
-            using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
+            if (type.Writes)
             {
-                w.Line($"var w = new {JsonCode.ObjectWriter}(writer, {MemberNames.JsonTable}, {(tracksNulls ? "value." + MemberNames.NullsField : "default")});");
-                foreach (var property in type.Properties)
-                {
-                    w.Line(JsonCode.Write(property.Type, order.IndexOf(property), "value." + property.Field));
-                }
-
-                w.Line("w.End();");
+                Writer(w, type, order, tracksNulls);
             }
         }
 
         w.FileFooter();
         return w.ToString();
+    }
+
+    // The writer: one call per property, by table index. Only for types a request body can hold (or Writers="all").
+    private static void Writer(SourceWriter w, TypeModel type, System.Collections.Generic.List<PropertyModel> order, bool tracksNulls)
+    {
+        var self = type.Name;
+        w.Line();
+        using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
+        {
+            w.Line($"var w = new {JsonCode.ObjectWriter}(writer, {MemberNames.JsonTable}, {(tracksNulls ? "value." + MemberNames.NullsField : "default")});");
+            foreach (var property in type.Properties)
+            {
+                w.Line(JsonCode.Write(property.Type, order.IndexOf(property), "value." + property.Field));
+            }
+
+            w.Line("w.End();");
+        }
     }
 
     // The reading constructor: one case per property, by table index; the runtime skips unknown properties, keeps

@@ -120,6 +120,11 @@ internal static class UnionEmitter
 
     private static void Write(SourceWriter w, string ns, TypeModel type, string self)
     {
+        if (!type.Writes)
+        {
+            return;
+        }
+
         using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
         {
             using (w.Block($"switch (value.{MemberNames.UnionCaseField})"))

@@ -14,8 +14,12 @@ internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInf
 /// <param name="Paths">The <c>Paths</c> filter: semicolon-separated globs over path templates, or null.</param>
 /// <param name="Operations">The <c>Operations</c> filter: semicolon-separated globs over operationIds, or null.</param>
 /// <param name="Schemas">The <c>Schemas</c> setting: <c>all</c> generates every component schema; otherwise only those the generated operations reach.</param>
-internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null)
+/// <param name="Writers">The <c>Writers</c> setting: <c>all</c> emits JSON writing code for every type; otherwise only for types a request body can hold.</param>
+internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null, string? Writers = null)
 {
+    /// <summary>Whether every type gets JSON writing code (<c>Writers="all"</c>), not only those a request body can hold.</summary>
+    public bool AllWriters => string.Equals(Writers?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether every component schema is generated, used by an operation or not (<c>Schemas="all"</c>).</summary>
     public bool AllSchemas => string.Equals(Schemas?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
 }

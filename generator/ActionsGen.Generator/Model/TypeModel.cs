@@ -18,6 +18,7 @@ internal enum TypeModelKind
 /// <summary>A named type to generate. <see cref="Name"/> is a unique C# identifier; <see cref="SchemaName"/> is where it came from.</summary>
 /// <param name="Cases">For <see cref="TypeModelKind.Union"/>: the cases, in spec order.</param>
 /// <param name="Discriminator">For a union: the property whose value names the case, if the spec gives one.</param>
+/// <param name="Writes">Whether JSON writing code is emitted: a request body can hold the type, or <c>Writers="all"</c>.</param>
 internal sealed record TypeModel(
     TypeModelKind Kind,
     string Name,
@@ -26,7 +27,8 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> Members,
     EquatableArray<UnionCaseModel> Cases = default,
-    string? Discriminator = null);
+    string? Discriminator = null,
+    bool Writes = true);
 
 /// <summary>A property of an object. <see cref="JsonName"/> is the exact name on the wire; <see cref="Field"/> its backing field.</summary>
 internal sealed record PropertyModel(

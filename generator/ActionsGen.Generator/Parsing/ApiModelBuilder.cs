@@ -32,7 +32,8 @@ internal static class ApiModelBuilder
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.SchemasNotUsed, path, scan.Find("#/components/schemas"), unused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Sample(unused)));
         }
 
-        var types = schemas.Types.OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || !HasOperations(document))
+            .OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new ApiModel(ns, path, types, client);
     }
 

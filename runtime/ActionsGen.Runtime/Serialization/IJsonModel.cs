@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Text.Json;
 
@@ -14,7 +15,14 @@ public interface IJsonModel<TSelf>
     [EditorBrowsable(EditorBrowsableState.Never)]
     static abstract TSelf ReadJson(ref Utf8JsonReader reader, JsonReadContext? context);
 
-    /// <summary>Writes a value.</summary>
+    /// <summary>
+    /// Writes a value. The generator emits writing code for the types a request body can hold (and for every type with
+    /// <c>Writers="all"</c> on the spec's <c>ActionsGenSpec</c> item); a type only read from responses keeps this
+    /// default, which says so.
+    /// </summary>
+    /// <exception cref="NotSupportedException">No writing code was generated for <typeparamref name="TSelf"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract void WriteJson(Utf8JsonWriter writer, TSelf value);
+    static virtual void WriteJson(Utf8JsonWriter writer, TSelf value) =>
+        throw new NotSupportedException(
+            typeof(TSelf).FullName + " is only read from responses, so ActionsGen generated no JSON writer for it. Set Writers=\"all\" on its ActionsGenSpec item (or <ActionsGenWriters>all</ActionsGenWriters> in the project, which also covers the built-in spec) to write every generated type, e.g. to cache responses.");
 }

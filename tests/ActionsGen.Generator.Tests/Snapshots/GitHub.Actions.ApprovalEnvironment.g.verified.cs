@@ -50,18 +50,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static ApprovalEnvironment AgJson::IJsonModel<ApprovalEnvironment>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<ApprovalEnvironment>.WriteJson(SysJson::Utf8JsonWriter writer, ApprovalEnvironment value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._id);
-            w.String(1, value._nodeId);
-            w.String(2, value._name);
-            w.String(3, value._url);
-            w.String(4, value._htmlUrl);
-            w.DateTime(5, value._createdAt);
-            w.DateTime(6, value._updatedAt);
-            w.End();
-        }
     }
 }

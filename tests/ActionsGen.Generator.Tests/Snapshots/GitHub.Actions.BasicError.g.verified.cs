@@ -42,15 +42,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static BasicError AgJson::IJsonModel<BasicError>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<BasicError>.WriteJson(SysJson::Utf8JsonWriter writer, BasicError value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.String(0, value._message);
-            w.String(1, value._documentationUrl);
-            w.String(2, value._url);
-            w.String(3, value._status);
-            w.End();
-        }
     }
 }

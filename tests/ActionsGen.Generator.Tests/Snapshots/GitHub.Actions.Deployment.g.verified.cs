@@ -88,28 +88,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static Deployment AgJson::IJsonModel<Deployment>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<Deployment>.WriteJson(SysJson::Utf8JsonWriter writer, Deployment value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.String(0, value._url);
-            w.Number(1, value._id);
-            w.String(2, value._nodeId);
-            w.String(3, value._sha);
-            w.String(4, value._ref);
-            w.String(5, value._task);
-            w.Any(6, value._payload);
-            w.String(14, value._originalEnvironment);
-            w.String(7, value._environment);
-            w.String(12, value._description);
-            w.Model<SimpleUser>(13, value._creator);
-            w.DateTime(8, value._createdAt);
-            w.DateTime(9, value._updatedAt);
-            w.String(10, value._statusesUrl);
-            w.String(11, value._repositoryUrl);
-            w.Boolean(15, value._transientEnvironment);
-            w.Boolean(16, value._productionEnvironment);
-            w.End();
-        }
     }
 }

@@ -111,38 +111,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static DeploymentReviewer AgJson::IJsonModel<DeploymentReviewer>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<DeploymentReviewer>.WriteJson(SysJson::Utf8JsonWriter writer, DeploymentReviewer value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.String(0, value._login);
-            w.Number(1, value._id);
-            w.String(2, value._nodeId);
-            w.String(3, value._avatarUrl);
-            w.String(4, value._gravatarId);
-            w.String(5, value._url);
-            w.String(6, value._htmlUrl);
-            w.String(7, value._followersUrl);
-            w.String(8, value._followingUrl);
-            w.String(9, value._gistsUrl);
-            w.String(10, value._starredUrl);
-            w.String(11, value._subscriptionsUrl);
-            w.String(12, value._organizationsUrl);
-            w.String(13, value._reposUrl);
-            w.String(14, value._eventsUrl);
-            w.String(15, value._receivedEventsUrl);
-            w.String(16, value._type);
-            w.Boolean(17, value._siteAdmin);
-            w.String(18, value._name);
-            w.String(19, value._slug);
-            w.String(20, value._description);
-            w.String(21, value._privacy);
-            w.String(22, value._notificationSetting);
-            w.String(23, value._permission);
-            w.String(24, value._membersUrl);
-            w.String(25, value._repositoriesUrl);
-            w.Model<DeploymentReviewer>(26, value._parent);
-            w.End();
-        }
     }
 }

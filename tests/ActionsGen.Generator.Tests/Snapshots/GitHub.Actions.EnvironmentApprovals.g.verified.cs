@@ -46,15 +46,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static EnvironmentApprovals AgJson::IJsonModel<EnvironmentApprovals>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<EnvironmentApprovals>.WriteJson(SysJson::Utf8JsonWriter writer, EnvironmentApprovals value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Value<EnvironmentApprovalState>(0, value._state);
-            w.String(1, value._comment);
-            w.Models<ApprovalEnvironment>(2, value._environments);
-            w.Model<SimpleUser>(3, value._user);
-            w.End();
-        }
     }
 }

@@ -35,13 +35,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static GitActor AgJson::IJsonModel<GitActor>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<GitActor>.WriteJson(SysJson::Utf8JsonWriter writer, GitActor value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.String(0, value._name);
-            w.String(1, value._email);
-            w.End();
-        }
     }
 }

@@ -118,34 +118,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static Job AgJson::IJsonModel<Job>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<Job>.WriteJson(SysJson::Utf8JsonWriter writer, Job value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.Number(0, value._id);
-            w.Number(1, value._runId);
-            w.String(2, value._runUrl);
-            w.String(3, value._nodeId);
-            w.String(4, value._headSha);
-            w.String(5, value._url);
-            w.String(12, value._htmlUrl);
-            w.Value<JobStatus>(6, value._status);
-            w.Value<JobConclusion>(13, value._conclusion);
-            w.DateTime(7, value._startedAt);
-            w.DateTime(14, value._completedAt);
-            w.String(8, value._name);
-            w.Models<JobStep>(9, value._steps);
-            w.String(10, value._checkRunUrl);
-            w.Object<SysCollections::IReadOnlyList<string>, AgJson::ListCodec<string, AgJson::StringCodec>>(11, value._labels);
-            w.Number(15, value._runnerId);
-            w.String(16, value._runnerName);
-            w.Number(17, value._runnerGroupId);
-            w.String(18, value._runnerGroupName);
-            w.String(19, value._workflowName);
-            w.String(20, value._headBranch);
-            w.Number(21, value._runAttempt);
-            w.DateTime(22, value._createdAt);
-            w.End();
-        }
     }
 }

@@ -36,13 +36,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static JobList AgJson::IJsonModel<JobList>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<JobList>.WriteJson(SysJson::Utf8JsonWriter writer, JobList value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._totalCount);
-            w.Models<Job>(1, value._jobs);
-            w.End();
-        }
     }
 }

@@ -52,17 +52,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static JobStep AgJson::IJsonModel<JobStep>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<JobStep>.WriteJson(SysJson::Utf8JsonWriter writer, JobStep value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.String(0, value._name);
-            w.Value<JobStepStatus>(1, value._status);
-            w.Value<JobConclusion>(3, value._conclusion);
-            w.Number(2, value._number);
-            w.DateTime(4, value._startedAt);
-            w.DateTime(5, value._completedAt);
-            w.End();
-        }
     }
 }

@@ -175,59 +175,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static MinimalRepository AgJson::IJsonModel<MinimalRepository>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<MinimalRepository>.WriteJson(SysJson::Utf8JsonWriter writer, MinimalRepository value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.Number(0, value._id);
-            w.String(1, value._nodeId);
-            w.String(2, value._name);
-            w.String(3, value._fullName);
-            w.Model<SimpleUser>(4, value._owner);
-            w.Boolean(5, value._private);
-            w.String(6, value._htmlUrl);
-            w.String(45, value._description);
-            w.Boolean(7, value._fork);
-            w.String(8, value._url);
-            w.String(9, value._archiveUrl);
-            w.String(10, value._assigneesUrl);
-            w.String(11, value._blobsUrl);
-            w.String(12, value._branchesUrl);
-            w.String(13, value._collaboratorsUrl);
-            w.String(14, value._commentsUrl);
-            w.String(15, value._commitsUrl);
-            w.String(16, value._compareUrl);
-            w.String(17, value._contentsUrl);
-            w.String(18, value._contributorsUrl);
-            w.String(19, value._deploymentsUrl);
-            w.String(20, value._downloadsUrl);
-            w.String(21, value._eventsUrl);
-            w.String(22, value._forksUrl);
-            w.String(23, value._gitCommitsUrl);
-            w.String(24, value._gitRefsUrl);
-            w.String(25, value._gitTagsUrl);
-            w.String(46, value._gitUrl);
-            w.String(26, value._issueCommentUrl);
-            w.String(27, value._issueEventsUrl);
-            w.String(28, value._issuesUrl);
-            w.String(29, value._keysUrl);
-            w.String(30, value._labelsUrl);
-            w.String(31, value._languagesUrl);
-            w.String(32, value._mergesUrl);
-            w.String(33, value._milestonesUrl);
-            w.String(34, value._notificationsUrl);
-            w.String(35, value._pullsUrl);
-            w.String(36, value._releasesUrl);
-            w.String(47, value._sshUrl);
-            w.String(37, value._stargazersUrl);
-            w.String(38, value._statusesUrl);
-            w.String(39, value._subscribersUrl);
-            w.String(40, value._subscriptionUrl);
-            w.String(41, value._tagsUrl);
-            w.String(42, value._teamsUrl);
-            w.String(43, value._treesUrl);
-            w.String(44, value._hooksUrl);
-            w.End();
-        }
     }
 }

@@ -50,16 +50,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PendingDeployment AgJson::IJsonModel<PendingDeployment>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PendingDeployment>.WriteJson(SysJson::Utf8JsonWriter writer, PendingDeployment value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Model<PendingDeploymentEnvironment>(0, value._environment);
-            w.Number(1, value._waitTimer);
-            w.DateTime(4, value._waitTimerStartedAt);
-            w.Boolean(2, value._currentUserCanApprove);
-            w.Models<PendingDeploymentReviewer>(3, value._reviewers);
-            w.End();
-        }
     }
 }

@@ -45,16 +45,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PendingDeploymentEnvironment AgJson::IJsonModel<PendingDeploymentEnvironment>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PendingDeploymentEnvironment>.WriteJson(SysJson::Utf8JsonWriter writer, PendingDeploymentEnvironment value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.Number(0, value._id);
-            w.String(1, value._nodeId);
-            w.String(2, value._name);
-            w.String(3, value._url);
-            w.String(4, value._htmlUrl);
-            w.End();
-        }
     }
 }

@@ -37,13 +37,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PendingDeploymentReviewer AgJson::IJsonModel<PendingDeploymentReviewer>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PendingDeploymentReviewer>.WriteJson(SysJson::Utf8JsonWriter writer, PendingDeploymentReviewer value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Value<DeploymentReviewerType>(0, value._type);
-            w.Model<DeploymentReviewer>(1, value._reviewer);
-            w.End();
-        }
     }
 }

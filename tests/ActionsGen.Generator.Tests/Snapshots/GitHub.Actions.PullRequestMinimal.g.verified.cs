@@ -44,16 +44,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PullRequestMinimal AgJson::IJsonModel<PullRequestMinimal>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PullRequestMinimal>.WriteJson(SysJson::Utf8JsonWriter writer, PullRequestMinimal value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._id);
-            w.Number(1, value._number);
-            w.String(2, value._url);
-            w.Model<PullRequestRef>(3, value._head);
-            w.Model<PullRequestRef>(4, value._base);
-            w.End();
-        }
     }
 }

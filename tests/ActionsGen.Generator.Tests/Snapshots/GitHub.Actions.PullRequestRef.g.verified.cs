@@ -37,14 +37,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PullRequestRef AgJson::IJsonModel<PullRequestRef>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PullRequestRef>.WriteJson(SysJson::Utf8JsonWriter writer, PullRequestRef value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.String(0, value._ref);
-            w.String(1, value._sha);
-            w.Model<PullRequestRepo>(2, value._repo);
-            w.End();
-        }
     }
 }

@@ -37,14 +37,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static PullRequestRepo AgJson::IJsonModel<PullRequestRepo>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<PullRequestRepo>.WriteJson(SysJson::Utf8JsonWriter writer, PullRequestRepo value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._id);
-            w.String(1, value._url);
-            w.String(2, value._name);
-            w.End();
-        }
     }
 }

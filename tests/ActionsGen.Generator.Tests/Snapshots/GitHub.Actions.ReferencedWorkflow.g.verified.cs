@@ -39,14 +39,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static ReferencedWorkflow AgJson::IJsonModel<ReferencedWorkflow>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<ReferencedWorkflow>.WriteJson(SysJson::Utf8JsonWriter writer, ReferencedWorkflow value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.String(0, value._path);
-            w.String(1, value._sha);
-            w.String(2, value._ref);
-            w.End();
-        }
     }
 }

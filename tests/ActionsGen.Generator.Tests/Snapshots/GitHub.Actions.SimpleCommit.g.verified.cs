@@ -47,17 +47,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static SimpleCommit AgJson::IJsonModel<SimpleCommit>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<SimpleCommit>.WriteJson(SysJson::Utf8JsonWriter writer, SimpleCommit value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.String(0, value._id);
-            w.String(1, value._treeId);
-            w.String(2, value._message);
-            w.DateTime(3, value._timestamp);
-            w.Model<GitActor>(4, value._author);
-            w.Model<GitActor>(5, value._committer);
-            w.End();
-        }
     }
 }

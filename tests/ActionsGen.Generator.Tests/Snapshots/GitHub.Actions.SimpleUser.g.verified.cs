@@ -83,29 +83,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static SimpleUser AgJson::IJsonModel<SimpleUser>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<SimpleUser>.WriteJson(SysJson::Utf8JsonWriter writer, SimpleUser value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.String(0, value._login);
-            w.Number(1, value._id);
-            w.String(2, value._nodeId);
-            w.String(3, value._avatarUrl);
-            w.String(17, value._gravatarId);
-            w.String(4, value._url);
-            w.String(5, value._htmlUrl);
-            w.String(6, value._followersUrl);
-            w.String(7, value._followingUrl);
-            w.String(8, value._gistsUrl);
-            w.String(9, value._starredUrl);
-            w.String(10, value._subscriptionsUrl);
-            w.String(11, value._organizationsUrl);
-            w.String(12, value._reposUrl);
-            w.String(13, value._eventsUrl);
-            w.String(14, value._receivedEventsUrl);
-            w.String(15, value._type);
-            w.Boolean(16, value._siteAdmin);
-            w.End();
-        }
     }
 }

@@ -60,11 +60,5 @@ namespace GitHub.Actions
             SysJson::JsonTokenType.String => new(AgJson::JsonRead.String(ref reader, context)!),
             _ => throw AgJson::JsonRead.Mismatch(ref reader, "an integer or a string"),
         };
-
-        static void AgJson::IJsonModel<WorkflowId>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowId value)
-        {
-            if (value._string is { } text) writer.WriteStringValue(text);
-            else writer.WriteNumberValue(value._integer);
-        }
     }
 }

@@ -160,46 +160,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRun AgJson::IJsonModel<WorkflowRun>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRun>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRun value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, value._jsonNulls);
-            w.Number(0, value._id);
-            w.String(26, value._name);
-            w.String(1, value._nodeId);
-            w.Number(27, value._checkSuiteId);
-            w.String(28, value._checkSuiteNodeId);
-            w.String(22, value._headBranch);
-            w.String(2, value._headSha);
-            w.String(3, value._path);
-            w.Number(4, value._runNumber);
-            w.String(5, value._event);
-            w.String(6, value._displayTitle);
-            w.Value<WorkflowRunStatus>(23, value._status);
-            w.Value<WorkflowRunConclusion>(24, value._conclusion);
-            w.Number(7, value._workflowId);
-            w.String(8, value._url);
-            w.String(9, value._htmlUrl);
-            w.Models<PullRequestMinimal>(10, value._pullRequests);
-            w.DateTime(11, value._createdAt);
-            w.DateTime(12, value._updatedAt);
-            w.Model<SimpleUser>(29, value._actor);
-            w.Number(30, value._runAttempt);
-            w.DateTime(31, value._runStartedAt);
-            w.Model<SimpleUser>(32, value._triggeringActor);
-            w.String(13, value._jobsUrl);
-            w.String(14, value._logsUrl);
-            w.String(15, value._checkSuiteUrl);
-            w.String(16, value._artifactsUrl);
-            w.String(17, value._cancelUrl);
-            w.String(18, value._rerunUrl);
-            w.String(19, value._workflowUrl);
-            w.Model<SimpleCommit>(25, value._headCommit);
-            w.Model<MinimalRepository>(20, value._repository);
-            w.Model<MinimalRepository>(21, value._headRepository);
-            w.Models<ReferencedWorkflow>(33, value._referencedWorkflows);
-            w.String(34, value._previousAttemptUrl);
-            w.End();
-        }
     }
 }

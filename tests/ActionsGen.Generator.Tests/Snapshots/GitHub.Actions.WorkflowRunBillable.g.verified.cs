@@ -41,14 +41,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRunBillable AgJson::IJsonModel<WorkflowRunBillable>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRunBillable>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunBillable value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Model<WorkflowRunBillableUsage>(0, value._ubuntu);
-            w.Model<WorkflowRunBillableUsage>(1, value._macos);
-            w.Model<WorkflowRunBillableUsage>(2, value._windows);
-            w.End();
-        }
     }
 }

@@ -39,14 +39,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRunBillableUsage AgJson::IJsonModel<WorkflowRunBillableUsage>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRunBillableUsage>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunBillableUsage value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._totalMs);
-            w.Number(1, value._jobs);
-            w.Models<WorkflowRunJobTiming>(2, value._jobRuns);
-            w.End();
-        }
     }
 }

@@ -35,13 +35,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRunJobTiming AgJson::IJsonModel<WorkflowRunJobTiming>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRunJobTiming>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunJobTiming value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._jobId);
-            w.Number(1, value._durationMs);
-            w.End();
-        }
     }
 }

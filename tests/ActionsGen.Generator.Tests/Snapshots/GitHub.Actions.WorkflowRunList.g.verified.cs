@@ -36,13 +36,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRunList AgJson::IJsonModel<WorkflowRunList>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRunList>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunList value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Number(0, value._totalCount);
-            w.Models<WorkflowRun>(1, value._workflowRuns);
-            w.End();
-        }
     }
 }

@@ -36,13 +36,5 @@ namespace GitHub.Actions
         #pragma warning restore CS8618
 
         static WorkflowRunUsage AgJson::IJsonModel<WorkflowRunUsage>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => new(ref reader, context);
-
-        static void AgJson::IJsonModel<WorkflowRunUsage>.WriteJson(SysJson::Utf8JsonWriter writer, WorkflowRunUsage value)
-        {
-            var w = new AgJson::JsonObjectWriter(writer, s_json, default);
-            w.Model<WorkflowRunBillable>(0, value._billable);
-            w.Number(1, value._runDurationMs);
-            w.End();
-        }
     }
 }
