@@ -8,9 +8,10 @@ namespace ActionsGen.Generator.Emitting;
 /// <summary>
 /// Emits a model class with its JSON code: sealed, init-only properties with docs from the spec, <c>required</c> where
 /// the spec requires a non-null value. The JSON code is data plus one line per property in each direction: a
-/// <c>JsonPropertyTable</c> of the names, a reading constructor with one <c>case</c> per property, and a writer with
-/// one call per property; the runtime does the rest. Properties have explicit backing fields that the reader fills
-/// directly: no setter calls, so the first read in a process has fewer methods to compile.
+/// <c>JsonPropertyTable</c> of the names, a reading constructor with one <c>case</c> per property, and (for a type a
+/// request body can hold, or with <c>Writers="all"</c>) a writer with one call per property; the runtime does the
+/// rest. Properties have explicit backing fields that the reader fills directly: no setter calls, so the first read in
+/// a process has fewer methods to compile.
 /// </summary>
 internal static class ModelEmitter
 {
