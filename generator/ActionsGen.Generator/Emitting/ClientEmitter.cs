@@ -43,7 +43,7 @@ internal static class ClientEmitter
                 w.Line($"{OperationNames.ConnectionProperty} = connection ?? throw new {TypeNames.ArgumentNull}(nameof(connection));");
                 foreach (var group in client.Groups)
                 {
-                    w.Line($"{group.PropertyName} = new {TypeNames.Qualified(null, group.ClassName)}(connection);");
+                    w.Line($"{group.PropertyName} = new {group.ClassName}(connection);");
                 }
             }
 
@@ -54,7 +54,7 @@ internal static class ClientEmitter
             {
                 w.Line();
                 w.DocComment($"Operations tagged '{group.Tag}'.");
-                w.Line($"public {TypeNames.Qualified(null, group.InterfaceName)} {group.PropertyName} {{ get; }}");
+                w.Line($"public {group.InterfaceName} {group.PropertyName} {{ get; }}");
             }
         }
 
@@ -85,7 +85,7 @@ internal static class ClientEmitter
 
         w.Line();
         w.DocComment($"Sends the operations tagged '{group.Tag}' through an ApiConnection.");
-        using (w.Block($"internal sealed partial class {group.ClassName} : {TypeNames.Qualified(null, group.InterfaceName)}"))
+        using (w.Block($"internal sealed partial class {group.ClassName} : {group.InterfaceName}"))
         {
             w.Line($"private readonly {Connection} {OperationNames.ConnectionField};");
             w.Line();
@@ -118,12 +118,12 @@ internal static class ClientEmitter
         {
             ClientMethodKind.RedirectUrl => Task + "<" + Aliases.System + "Uri>",
             ClientMethodKind.Download => Task + "<" + Aliases.System + "IO.Stream>",
-            ClientMethodKind.All => Aliases.Collections + "IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, null, false) + ">",
+            ClientMethodKind.All => Aliases.Collections + "IAsyncEnumerable<" + TypeNames.Of(operation.Pagination!.ItemType, false) + ">",
             _ => operation.Result switch
             {
-                ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, null, false) + ">",
-                ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, null, true) + ">",
-                ResultKind.JsonList => Task + "<" + TypeNames.List + "<" + TypeNames.Of(operation.ResultType!, null, false) + ">>",
+                ResultKind.Json => Task + "<" + TypeNames.Of(operation.ResultType!, false) + ">",
+                ResultKind.NullableJson => Task + "<" + TypeNames.Of(operation.ResultType!, true) + ">",
+                ResultKind.JsonList => Task + "<" + TypeNames.List + "<" + TypeNames.Of(operation.ResultType!, false) + ">>",
                 ResultKind.RawJson => Task + "<" + TypeNames.Element + ">",
                 _ => Task,
             },
@@ -136,22 +136,22 @@ internal static class ClientEmitter
         var parameters = new List<string>();
         foreach (var parameter in method.Parameters.Where(p => p.Required))
         {
-            parameters.Add(TypeNames.Of(parameter.Type, null, false) + " " + parameter.Name);
+            parameters.Add(TypeNames.Of(parameter.Type, false) + " " + parameter.Name);
         }
 
         if (operation.Body is { Required: true } requiredBody)
         {
-            parameters.Add(TypeNames.Of(requiredBody.Type, null, false) + " " + requiredBody.Name);
+            parameters.Add(TypeNames.Of(requiredBody.Type, false) + " " + requiredBody.Name);
         }
 
         foreach (var parameter in method.Parameters.Where(p => !p.Required))
         {
-            parameters.Add(TypeNames.Of(parameter.Type, null, true) + " " + parameter.Name + " = null");
+            parameters.Add(TypeNames.Of(parameter.Type, true) + " " + parameter.Name + " = null");
         }
 
         if (operation.Body is { Required: false } optionalBody)
         {
-            parameters.Add(TypeNames.Of(optionalBody.Type, null, true) + " " + optionalBody.Name + " = null");
+            parameters.Add(TypeNames.Of(optionalBody.Type, true) + " " + optionalBody.Name + " = null");
         }
 
         parameters.Add(Token + " " + OperationNames.CancellationToken + " = default");
@@ -183,17 +183,17 @@ internal static class ClientEmitter
                 return $"{connection}.DownloadAsync({request}, {token})";
             case ClientMethodKind.All:
                 var pagination = operation.Pagination!;
-                var item = TypeNames.Of(pagination.ItemType, null, false);
+                var item = TypeNames.Of(pagination.ItemType, false);
                 const string page = OperationNames.PageLambdaParameter;
                 var items = page + "." + pagination.ItemsProperty + (pagination.ItemsNullable ? $" ?? {Aliases.System}Array.Empty<{item}>()" : string.Empty);
-                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, null, false)}, {item}>({request}, static {page} => {items}, {token})";
+                return $"{connection}.PaginateAsync<{TypeNames.Of(pagination.PageType, false)}, {item}>({request}, static {page} => {items}, {token})";
         }
 
         return operation.Result switch
         {
-            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
-            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
-            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, null, false)}>({request}, {token})",
+            ResultKind.Json => $"{connection}.SendAsync<{TypeNames.Of(operation.ResultType!, false)}>({request}, {token})",
+            ResultKind.NullableJson => $"{connection}.SendForNullableAsync<{TypeNames.Of(operation.ResultType!, false)}>({request}, {token})",
+            ResultKind.JsonList => $"{connection}.SendForListAsync<{TypeNames.Of(operation.ResultType!, false)}>({request}, {token})",
             ResultKind.RawJson => $"{connection}.SendForElementAsync({request}, {token})",
             _ => $"{connection}.SendAsync({request}, {token})",
         };

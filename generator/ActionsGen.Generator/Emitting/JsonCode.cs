@@ -47,9 +47,9 @@ internal static class JsonCode
         TypeRefKind.Boolean => "r.Boolean(ref reader)",
         TypeRefKind.DateTime => "r.DateTime(ref reader)",
         TypeRefKind.Any => "r.Any(ref reader)",
-        TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, null, nullable: false)}>(ref reader)",
-        _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, null, nullable: false)}>(ref reader)",
-        _ => $"r.Value<{TypeNames.Of(type, null, nullable: false)}, {Codec(type)}>(ref reader)",
+        TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, nullable: false)}>(ref reader)",
+        _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, nullable: false)}>(ref reader)",
+        _ => $"r.Value<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>(ref reader)",
     };
 
     /// <summary>A statement that writes the property at table index <paramref name="index"/> with the object writer <c>w</c>.</summary>
@@ -60,10 +60,10 @@ internal static class JsonCode
         TypeRefKind.Boolean => $"w.Boolean({index}, {value});",
         TypeRefKind.DateTime => $"w.DateTime({index}, {value});",
         TypeRefKind.Any => $"w.Any({index}, {value});",
-        TypeRefKind.Named when !type.IsValueType => $"w.Model<{TypeNames.Of(type, null, nullable: false)}>({index}, {value});",
-        TypeRefKind.Named => $"w.Value<{TypeNames.Of(type, null, nullable: false)}>({index}, {value});",
-        _ when IsModelList(type) => $"w.Models<{TypeNames.Of(type.Element!, null, nullable: false)}>({index}, {value});",
-        _ => $"w.Object<{TypeNames.Of(type, null, nullable: false)}, {Codec(type)}>({index}, {value});",
+        TypeRefKind.Named when !type.IsValueType => $"w.Model<{TypeNames.Of(type, nullable: false)}>({index}, {value});",
+        TypeRefKind.Named => $"w.Value<{TypeNames.Of(type, nullable: false)}>({index}, {value});",
+        _ when IsModelList(type) => $"w.Models<{TypeNames.Of(type.Element!, nullable: false)}>({index}, {value});",
+        _ => $"w.Object<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>({index}, {value});",
     };
 
     /// <summary>The codec type (an <c>IJsonCodec&lt;T&gt;</c>) for a non-null value of <paramref name="type"/>.</summary>
@@ -76,9 +76,9 @@ internal static class JsonCode
         TypeRefKind.Boolean => Serialization + "BooleanCodec",
         TypeRefKind.DateTime => Serialization + "DateTimeCodec",
         TypeRefKind.Any => Serialization + "AnyCodec",
-        TypeRefKind.Named => $"{Serialization}ModelCodec<{TypeNames.Of(type, null, nullable: false)}>",
-        TypeRefKind.Array => $"{Serialization}ListCodec<{TypeNames.Of(type.Element!, null, type.ElementNullable)}, {ElementCodec(type)}>",
-        _ => $"{Serialization}MapCodec<{TypeNames.Of(type.Element!, null, type.ElementNullable)}, {ElementCodec(type)}>",
+        TypeRefKind.Named => $"{Serialization}ModelCodec<{TypeNames.Of(type, nullable: false)}>",
+        TypeRefKind.Array => $"{Serialization}ListCodec<{TypeNames.Of(type.Element!, type.ElementNullable)}, {ElementCodec(type)}>",
+        _ => $"{Serialization}MapCodec<{TypeNames.Of(type.Element!, type.ElementNullable)}, {ElementCodec(type)}>",
     };
 
     private static string ElementCodec(TypeRef container)
@@ -91,7 +91,7 @@ internal static class JsonCode
         }
 
         var wrapper = element.IsValueType ? "NullableCodec" : "OrNullCodec";
-        return $"{Serialization}{wrapper}<{TypeNames.Of(element, null, nullable: false)}, {codec}>";
+        return $"{Serialization}{wrapper}<{TypeNames.Of(element, nullable: false)}, {codec}>";
     }
 
     private static bool IsModelList(TypeRef type) =>

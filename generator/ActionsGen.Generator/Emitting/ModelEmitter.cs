@@ -30,7 +30,7 @@ internal static class ModelEmitter
             foreach (var property in type.Properties)
             {
                 var nullable = TypeNames.IsNullable(property);
-                w.Line($"private {TypeNames.Of(property.Type, null, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
+                w.Line($"private {TypeNames.Of(property.Type, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
             }
 
             if (tracksNulls)
@@ -48,7 +48,7 @@ internal static class ModelEmitter
                 w.DocComment(property.Description);
                 var nullable = TypeNames.IsNullable(property);
                 var required = nullable ? string.Empty : "required ";
-                w.Line($"public {required}{TypeNames.Of(property.Type, null, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
+                w.Line($"public {required}{TypeNames.Of(property.Type, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
             }
 
             w.Line();

@@ -17,10 +17,10 @@ internal static class RequestEmitter
 
     public static void Emit(SourceWriter w, OperationModel operation)
     {
-        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, null, !p.Required) + " " + p.Name).ToList();
+        var parameters = operation.Parameters.Select(p => TypeNames.Of(p.Type, !p.Required) + " " + p.Name).ToList();
         if (operation.Body is { } body)
         {
-            parameters.Add(TypeNames.Of(body.Type, null, !body.Required) + " " + body.Name);
+            parameters.Add(TypeNames.Of(body.Type, !body.Required) + " " + body.Name);
         }
 
         using (w.Block($"private static {Request} {OperationNames.RequestBuilder(operation.Name)}({string.Join(", ", parameters)})"))

@@ -28,9 +28,8 @@ internal static class ResolverEmitter
             using (w.Block($"public {Aliases.Json}Serialization.Metadata.JsonTypeInfo? GetTypeInfo({Aliases.System}Type type, {TypeNames.Options} options)"))
             {
                 // One statement per type: a chained expression over a whole API's types is too deep for the compiler.
-                foreach (var name in model.TypeNames)
+                foreach (var type in model.TypeNames)
                 {
-                    var type = TypeNames.Qualified(null, name);
                     w.Line($"if (type == typeof({type})) return {Aliases.Serialization}JsonModelConverter<{type}>.TypeInfo(options);");
                 }
 

@@ -5,8 +5,8 @@ namespace ActionsGen.Generator.Emitting;
 
 /// <summary>
 /// C# spellings of types. Runtime and framework types go through the file's <see cref="Aliases"/>, so generated code
-/// never depends on the user's usings; generated types are spelled by their simple name where the code is inside their
-/// namespace (a type the generator declares there is found before anything else), and fully qualified elsewhere.
+/// never depends on the user's usings; generated types are spelled by their simple name, since every file that names
+/// them is inside their namespace (a type the generator declares there is found before anything else).
 /// </summary>
 internal static class TypeNames
 {
@@ -26,8 +26,8 @@ internal static class TypeNames
     public const string List = Aliases.Collections + "IReadOnlyList";
     public const string Task = Aliases.Tasks + "Task";
 
-    /// <summary>The spelling of <paramref name="type"/>; <paramref name="ns"/> is null inside the generated namespace.</summary>
-    public static string Of(TypeRef type, string? ns, bool nullable)
+    /// <summary>The spelling of <paramref name="type"/> inside the generated namespace.</summary>
+    public static string Of(TypeRef type, bool nullable)
     {
         var name = type.Kind switch
         {
@@ -38,15 +38,15 @@ internal static class TypeNames
             TypeRefKind.Boolean => "bool",
             TypeRefKind.DateTime => Aliases.System + "DateTimeOffset",
             TypeRefKind.Any => Element,
-            TypeRefKind.Named => Qualified(ns, type.Name!),
-            TypeRefKind.Map => Aliases.Collections + "IReadOnlyDictionary<string, " + Of(type.Element!, ns, type.ElementNullable) + ">",
-            _ => List + "<" + Of(type.Element!, ns, type.ElementNullable) + ">",
+            TypeRefKind.Named => type.Name!,
+            TypeRefKind.Map => Aliases.Collections + "IReadOnlyDictionary<string, " + Of(type.Element!, type.ElementNullable) + ">",
+            _ => List + "<" + Of(type.Element!, type.ElementNullable) + ">",
         };
         return nullable ? name + "?" : name;
     }
 
-    /// <summary>A generated type's name: simple inside its namespace (<paramref name="ns"/> null), else <c>global::</c>-qualified.</summary>
-    public static string Qualified(string? ns, string name) => ns is null ? name : "global::" + ns + "." + name;
+    /// <summary>A generated type's name from outside its namespace (the DI extensions).</summary>
+    public static string Qualified(string ns, string name) => "global::" + ns + "." + name;
 
     /// <summary>Whether a property's C# type admits null: anything but a required, non-nullable property.</summary>
     public static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;

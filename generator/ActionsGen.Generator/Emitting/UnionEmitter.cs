@@ -59,7 +59,7 @@ internal static class UnionEmitter
 
     private static void Case(SourceWriter w, string ns, string self, UnionCaseModel @case, int number)
     {
-        var caseType = TypeNames.Of(@case.Type, null, nullable: false);
+        var caseType = TypeNames.Of(@case.Type, nullable: false);
         w.Line();
         w.DocComment($"Whether this is the {@case.Name} case.");
         w.Line($"public bool {MemberNames.UnionIs(@case.Name)} => {MemberNames.UnionCaseField} == {number};");
@@ -78,14 +78,14 @@ internal static class UnionEmitter
         var parameters = new StringBuilder();
         foreach (var @case in type.Cases)
         {
-            parameters.Append($"{Aliases.System}Func<{TypeNames.Of(@case.Type, null, nullable: false)}, {MemberNames.UnionMatchResult}> {@case.Parameter}, ");
+            parameters.Append($"{Aliases.System}Func<{TypeNames.Of(@case.Type, nullable: false)}, {MemberNames.UnionMatchResult}> {@case.Parameter}, ");
         }
 
         w.DocComment("Calls the function for the case this is, or unknown for raw JSON.");
         w.OpenBrace($"public {MemberNames.UnionMatchResult} {MemberNames.UnionMatch}<{MemberNames.UnionMatchResult}>({parameters}{Aliases.System}Func<{TypeNames.Element}, {MemberNames.UnionMatchResult}> unknown) => {MemberNames.UnionCaseField} switch");
         for (var i = 0; i < type.Cases.Length; i++)
         {
-            w.Line($"{i + 1} => {type.Cases[i].Parameter}(({TypeNames.Of(type.Cases[i].Type, null, nullable: false)}){MemberNames.UnionValueField}!),");
+            w.Line($"{i + 1} => {type.Cases[i].Parameter}(({TypeNames.Of(type.Cases[i].Type, nullable: false)}){MemberNames.UnionValueField}!),");
         }
 
         w.Line($"_ => unknown({MemberNames.UnionValueField} as {TypeNames.Element}? ?? default),");
@@ -131,7 +131,7 @@ internal static class UnionEmitter
             {
                 for (var i = 0; i < type.Cases.Length; i++)
                 {
-                    var caseType = TypeNames.Of(type.Cases[i].Type, null, nullable: false);
+                    var caseType = TypeNames.Of(type.Cases[i].Type, nullable: false);
                     w.Line($"case {i + 1}: {JsonCode.Codec(type.Cases[i].Type)}.Write(writer, ({caseType})value.{MemberNames.UnionValueField}!); return;");
                 }
             }

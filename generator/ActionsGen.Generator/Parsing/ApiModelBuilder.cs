@@ -19,7 +19,8 @@ internal static class ApiModelBuilder
 
         // Only what the generated operations reach becomes a type, unless asked for all (or there are no operations:
         // a description of models only).
-        var all = file.AllSchemas || !HasOperations(document);
+        var modelsOnly = !HasOperations(document);
+        var all = file.AllSchemas || modelsOnly;
         if (all)
         {
             schemas.DefineComponents();
@@ -32,7 +33,7 @@ internal static class ApiModelBuilder
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.SchemasNotUsed, path, scan.Find("#/components/schemas"), unused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Sample(unused)));
         }
 
-        var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || !HasOperations(document))
+        var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || modelsOnly)
             .OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new ApiModel(ns, path, types, client);
     }
