@@ -12,7 +12,7 @@ namespace ActionsGen.Benchmarks;
 /// </summary>
 internal static class StartupHarness
 {
-    private static readonly string[] Libraries = { "stj-sourcegen", "actionsgen", "octokit", "newtonsoft" };
+    private static readonly string[] Libraries = { "stj-sourcegen", "actionsgen", "octokit", "newtonsoft", "tokenize" };
 
     public static int Run(string[] args)
     {
@@ -39,6 +39,7 @@ internal static class StartupHarness
             "actionsgen" => ActionsJson.Deserialize<GitHub.Actions.WorkflowRunList>(utf8),
             "octokit" => new Octokit.Internal.SimpleJsonSerializer().Deserialize<Octokit.WorkflowRunsResponse>(json),
             "newtonsoft" => Newtonsoft.Json.JsonConvert.DeserializeObject<WorkflowRunList>(json, NewtonsoftSettings.Instance)!,
+            "tokenize" => Tokenize(utf8),
             _ => throw new ArgumentException("unknown library " + library),
         };
         timer.Stop();
@@ -48,9 +49,31 @@ internal static class StartupHarness
         return 0;
     }
 
+    /// <summary>The floor under every reader here: the framework's tokenizer alone, building nothing.</summary>
+    private static object Tokenize(byte[] utf8)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Whether the ActionsGen runtime this process loads carries precompiled (ReadyToRun) code, as the package's does.</summary>
+    private static bool RuntimeIsPrecompiled()
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(typeof(ActionsJson).Assembly.Location));
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
     private static void Report(int runs)
     {
         Console.WriteLine($"First deserialization of the 100-run page in a fresh process: median of {runs} processes.");
+        Console.WriteLine("ActionsGen runtime: " + (RuntimeIsPrecompiled() ? "precompiled (ReadyToRun), as packed" : "IL only, not as packed (the build found no crossgen2)") + ".");
+        Console.WriteLine("tokenize: the framework's Utf8JsonReader over the page, building nothing (the floor).");
         Console.WriteLine();
         Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | ratio to STJ source-gen |");
         Console.WriteLine("|---|---|---:|---:|---:|");

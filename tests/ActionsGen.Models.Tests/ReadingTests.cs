@@ -18,6 +18,24 @@ public class ReadingTests
         return job.ToJsonString();
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \t\r\n ")]
+    public void A_blank_document_is_an_empty_document_error(string json)
+    {
+        var error = Assert.Throws<JsonException>(() => ActionsJson.Deserialize<GitActor>(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal("The JSON document is empty.", error.Message);
+    }
+
+    [Fact]
+    public void Whitespace_around_a_document_is_allowed()
+    {
+        var actor = ActionsJson.Deserialize<GitActor>(Encoding.UTF8.GetBytes(" \r\n\t{\"name\":\"Mona\",\"email\":\"mona@github.com\"}\n "));
+
+        Assert.Equal("Mona", actor.Name);
+    }
+
     [Fact]
     public void Unknown_enum_value_is_kept_and_written_back()
     {

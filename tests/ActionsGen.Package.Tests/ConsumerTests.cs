@@ -110,10 +110,13 @@ public class ConsumerTests(PackageFixture fixture)
     }
 
     [Fact]
-    public async Task A_project_that_names_no_spec_gets_the_built_in_one()
+    public async Task A_project_that_names_no_spec_gets_the_built_in_one_and_the_precompiled_runtime()
     {
         using var project = await ConsumerProject.CreateAsync(fixture.Feed, "BuiltIn");
-        project.WriteFile("Program.cs", ProgramUsingHeadSha);
+        project.WriteFile("Program.cs", ProgramUsingHeadSha + """
+
+            Console.WriteLine("runtime " + Path.GetRelativePath(AppContext.BaseDirectory, typeof(ActionsClientOptions).Assembly.Location).Replace('\\', '/'));
+            """);
         await using var server = await ConsumerServer.StartAsync();
 
         var build = await project.BuildAsync();
@@ -123,6 +126,11 @@ public class ConsumerTests(PackageFixture fixture)
 
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("job 399444496 build completed", run.Output);
+
+        // The host picks this platform's precompiled image of the runtime (packed for the main platforms only).
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var precompiled = new[] { "linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64" }.Contains(rid);
+        Assert.Contains("runtime " + (precompiled ? $"runtimes/{rid}/lib/net8.0/" : string.Empty) + "ActionsGen.Runtime.dll", run.Output);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using ActionsGen.Package.Tests.Infrastructure;
 
 namespace ActionsGen.Package.Tests;
@@ -60,19 +62,62 @@ public class PackageLayoutTests(PackageFixture fixture)
         using var package = ZipFile.OpenRead(fixture.Feed.Package);
         foreach (var entry in package.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal)))
         {
-            using var stream = new MemoryStream();
-            using (var source = entry.Open())
-            {
-                source.CopyTo(stream);
-            }
-
-            stream.Position = 0;
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            using var pe = Open(entry);
             Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, entry.FullName + " is not ReadyToRun");
-            Assert.True(pe.HasMetadata, entry.FullName + " lost its metadata");
-            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
-            var withBody = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).First(m => m.RelativeVirtualAddress != 0);
-            Assert.True(System.Reflection.Metadata.PEReaderExtensions.GetMethodBody(pe, withBody.RelativeVirtualAddress).Size > 0, entry.FullName + " lost its IL");
+            AssertKeepsIL(pe, entry.FullName);
         }
+    }
+
+    [Fact]
+    public void The_runtime_is_packed_as_IL_and_precompiled_for_each_main_platform()
+    {
+        // The machine each image's native code is for: a PE machine, marked for the OS outside Windows.
+        var platforms = new Dictionary<string, Machine>
+        {
+            ["linux-x64"] = (Machine)((ushort)Machine.Amd64 ^ 0x7B79),
+            ["linux-arm64"] = (Machine)((ushort)Machine.Arm64 ^ 0x7B79),
+            ["osx-x64"] = (Machine)((ushort)Machine.Amd64 ^ 0x4644),
+            ["osx-arm64"] = (Machine)((ushort)Machine.Arm64 ^ 0x4644),
+            ["win-x64"] = Machine.Amd64,
+            ["win-arm64"] = Machine.Arm64,
+        };
+        using var package = ZipFile.OpenRead(fixture.Feed.Package);
+
+        Assert.Equal(
+            platforms.Keys.Select(rid => $"runtimes/{rid}/lib/net8.0/ActionsGen.Runtime.dll").Order(),
+            package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal)).Order());
+        using (var il = Open(package.GetEntry("lib/net8.0/ActionsGen.Runtime.dll")!))
+        {
+            Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        }
+
+        foreach (var (rid, machine) in platforms)
+        {
+            var name = $"runtimes/{rid}/lib/net8.0/ActionsGen.Runtime.dll";
+            using var pe = Open(package.GetEntry(name)!);
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, name + " is not ReadyToRun");
+            Assert.Equal(machine, pe.PEHeaders.CoffHeader.Machine);
+            AssertKeepsIL(pe, name);
+        }
+    }
+
+    private static PEReader Open(ZipArchiveEntry entry)
+    {
+        var stream = new MemoryStream();
+        using (var source = entry.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        return new PEReader(stream);
+    }
+
+    private static void AssertKeepsIL(PEReader pe, string name)
+    {
+        Assert.True(pe.HasMetadata, name + " lost its metadata");
+        var metadata = pe.GetMetadataReader();
+        var withBody = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).First(m => m.RelativeVirtualAddress != 0);
+        Assert.True(pe.GetMethodBody(withBody.RelativeVirtualAddress).Size > 0, name + " lost its IL");
     }
 }

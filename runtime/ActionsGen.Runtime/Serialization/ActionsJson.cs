@@ -79,10 +79,16 @@ public static class ActionsJson
 
     private static void ThrowIfBlank(ReadOnlySpan<byte> utf8Json)
     {
-        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        // A plain loop: the generic span helpers would be compiled on first call in every process.
+        foreach (var b in utf8Json)
         {
-            throw new JsonException("The JSON document is empty.", null, 0, 0);
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return;
+            }
         }
+
+        throw new JsonException("The JSON document is empty.", null, 0, 0);
     }
 
     private static void Start(ref Utf8JsonReader reader)

@@ -8,8 +8,9 @@ namespace ActionsGen.Runtime.Serialization;
 
 /// <summary>Value readers called by generated code. Each reads the current token and throws a <see cref="JsonException"/> that says what was wrong and where.</summary>
 /// <remarks>
-/// The hot ones are compiled fully optimized on first call: the first document a process reads runs before tiered
-/// compilation promotes anything, and these run once per JSON token.
+/// None is marked <c>AggressiveOptimization</c>: the package ships this assembly precompiled (ReadyToRun), which
+/// such methods would be left out of, and a fully optimized compile on first call cost a fresh process's first read
+/// more than running them unoptimized did (docs/benchmarks.md §0b).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
@@ -19,7 +20,6 @@ public static class JsonRead
     /// (up to) 8 bytes, the middle 8 of a long name, and the length; a few multiplications whatever the length. The generator computes the
     /// same function at compile time (<c>JsonEmitter.PropertyNameHash</c>); a collision only costs a second compare.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint PropertyNameHash(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -76,7 +76,6 @@ public static class JsonRead
     }
 
     /// <summary>Moves to the next property name of an object; false at the end of the object.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -84,7 +83,6 @@ public static class JsonRead
     }
 
     /// <summary>Moves to the next item of an array; false at the end of the array.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool NextItem(ref Utf8JsonReader reader)
     {
         reader.Read();
@@ -110,7 +108,6 @@ public static class JsonRead
     }
 
     /// <summary>Reads a string or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? String(ref Utf8JsonReader reader, JsonReadContext? context) => reader.TokenType switch
     {
         JsonTokenType.String => context is null ? Utf16(ref reader) : context.GetString(ref reader),
@@ -133,7 +130,6 @@ public static class JsonRead
     }
 
     /// <summary>Reads a 64-bit integer or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? Int64(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Number => reader.TryGetInt64(out var value) ? value : throw Error(ref reader, "the number does not fit a 64-bit integer"),
@@ -158,7 +154,6 @@ public static class JsonRead
     };
 
     /// <summary>Reads a boolean or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
@@ -168,7 +163,6 @@ public static class JsonRead
     };
 
     /// <summary>Reads an ISO 8601 date-time (any offset) or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),

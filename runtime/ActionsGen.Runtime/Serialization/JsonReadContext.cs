@@ -53,7 +53,6 @@ public sealed class JsonReadContext
     }
 
     /// <summary>Returns the current string token's value, shared with earlier equal values of this document.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetString(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedLength)
