@@ -134,7 +134,7 @@ public class ConsumerTests(PackageFixture fixture)
     }
 
     [Fact]
-    public async Task Two_specs_give_two_clients_in_their_own_namespaces()
+    public async Task Two_specs_give_two_clients_in_their_own_namespaces_and_share_the_project_settings()
     {
         using var project = await ConsumerProject.CreateAsync(fixture.Feed, "TwoSpecs");
         project.WriteFile("actions.yaml", Spec);
@@ -155,11 +155,18 @@ public class ConsumerTests(PackageFixture fixture)
 
         File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace(
             """<ActionsGenSpec Include="enterprise.yaml" ClientName""", """<ActionsGenSpec Include="enterprise.yaml" Namespace="Enterprise.Actions" ClientName""", StringComparison.Ordinal));
+        // The project-wide writer setting reaches every spec item: a response-only model (GitActor) can be written.
+        project.AddToProject("<PropertyGroup><ActionsGenWriters>all</ActionsGenWriters></PropertyGroup>");
         project.WriteFile("Program.cs", """
+            using ActionsGen.Runtime.Serialization;
+
             using var http = new HttpClient(ActionsGen.Runtime.ActionsClientOptions.CreateHttpHandler());
             var cloud = new GitHub.Actions.ActionsClient(http);
             var enterprise = new Enterprise.Actions.EnterpriseClient(http, ActionsGen.Runtime.ActionsClientOptions.ForEnterpriseServer("ghe.example.com"));
             Console.WriteLine(cloud.WorkflowRuns.GetType().Name + " " + enterprise.WorkflowJobs.GetType().Name + " " + enterprise.Connection.Options.BaseAddress);
+            var actor = ActionsJson.Deserialize<GitHub.Actions.GitActor>("{\"name\":\"Mona\",\"email\":\"mona@github.com\"}"u8);
+            var again = ActionsJson.Deserialize<Enterprise.Actions.GitActor>(ActionsJson.SerializeToUtf8Bytes(actor));
+            Console.WriteLine("written " + System.Text.Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(again)));
             """);
 
         ConsumerProject.Require(await project.BuildAsync(), "the build");
@@ -167,6 +174,7 @@ public class ConsumerTests(PackageFixture fixture)
 
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("WorkflowRunsOperations WorkflowJobsOperations https://ghe.example.com/api/v3/", run.Output);
+        Assert.Contains("""written {"name":"Mona","email":"mona@github.com"}""", run.Output);
     }
 
     private static string Edited(string spec)

@@ -27,7 +27,30 @@ internal static class BuildCostTable
         }
 
         Console.WriteLine();
+        foreach (var input in inputs)
+        {
+            PrintPerRun(input, variants, empty);
+        }
+
         Console.WriteLine("Peak compiler memory: the largest VmHWM of the csc process in one more edit build with -p:UseSharedCompilation=false, polled from /proc.");
+    }
+
+    // The medians above subtract one median from another; each run's three builds are adjacent in time, so the
+    // ratios within a run show how far the machine's drift moves the figure.
+    private static void PrintPerRun(BuildCostInput input, IReadOnlyList<BuildVariant> variants, BuildVariant empty)
+    {
+        var actionsGen = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen);
+        var kiota = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota);
+        var runs = new[] { actionsGen?.EditMs.Count ?? 0, kiota?.EditMs.Count ?? 0, empty.EditMs.Count }.Min();
+        if (runs < 2)
+        {
+            return;
+        }
+
+        var over = Enumerable.Range(0, runs).Select(i => (actionsGen!.EditMs[i] - empty.EditMs[i]) / (kiota!.EditMs[i] - empty.EditMs[i])).ToList();
+        var edit = Enumerable.Range(0, runs).Select(i => actionsGen!.EditMs[i] / kiota!.EditMs[i]).ToList();
+        Console.WriteLine(Invariant($"{input.Name}, ActionsGen / Kiota within each run, in run order: over the empty console {string.Join(", ", over.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(over):F2}); whole edit build {string.Join(", ", edit.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(edit):F2})."));
+        Console.WriteLine();
     }
 
     private static string Row(BuildCostInput input, long properties, BuildVariant variant, BuildVariant empty, string ratio)
