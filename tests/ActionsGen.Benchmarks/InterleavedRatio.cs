@@ -132,32 +132,12 @@ internal static class InterleavedRatio
     // machine) is not counted, so only cache and memory-bus sharing remain as noise.
     private static double Slice(Func<object> read, int ops)
     {
-        var start = ThreadCpuNanoseconds();
+        var start = ThreadCpuTime.Nanoseconds();
         for (var i = 0; i < ops; i++)
         {
             GC.KeepAlive(read());
         }
 
-        return (ThreadCpuNanoseconds() - start) / 1000.0 / ops;
-    }
-
-    private static long ThreadCpuNanoseconds()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return Stopwatch.GetTimestamp() * (1_000_000_000L / Stopwatch.Frequency);
-        }
-
-        ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var time);
-        return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
+        return (ThreadCpuTime.Nanoseconds() - start) / 1000.0 / ops;
     }
 }

@@ -27,6 +27,11 @@ public static class Program
             return BuildCost.BuildCostReport.RunAsync(options).GetAwaiter().GetResult();
         }
 
+        if (args.Length == 3 && args[0] == "compile-cost")
+        {
+            return BuildCost.CompilerCost.RunChild(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (args.Length > 0 && args[0] == "aot-report")
         {
             var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

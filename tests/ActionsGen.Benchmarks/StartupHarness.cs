@@ -72,7 +72,7 @@ internal static class StartupHarness
     private static void Report(int runs)
     {
         Console.WriteLine($"First deserialization of the 100-run page in a fresh process: median of {runs} processes.");
-        Console.WriteLine("ActionsGen runtime: " + (RuntimeIsPrecompiled() ? "precompiled (ReadyToRun), as packed" : "IL only, not as packed (the build found no crossgen2)") + ".");
+        Console.WriteLine("ActionsGen runtime: " + (RuntimeIsPrecompiled() ? "precompiled (ReadyToRun), as packed" : "IL only, not as packed (no precompiled image for this platform, or the build made none)") + ".");
         Console.WriteLine("tokenize: the framework's Utf8JsonReader over the page, building nothing (the floor).");
         Console.WriteLine();
         Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | ratio to STJ source-gen |");

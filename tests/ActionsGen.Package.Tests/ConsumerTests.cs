@@ -128,9 +128,9 @@ public class ConsumerTests(PackageFixture fixture)
         Assert.Contains("job 399444496 build completed", run.Output);
 
         // The host picks this platform's precompiled image of the runtime (packed for the main platforms only).
-        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        var precompiled = new[] { "linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "win-arm64" }.Contains(rid);
-        Assert.Contains("runtime " + (precompiled ? $"runtimes/{rid}/lib/net8.0/" : string.Empty) + "ActionsGen.Runtime.dll", run.Output);
+        var rid = PrecompiledPlatforms.ThisMachine;
+        var folder = PrecompiledPlatforms.Machines.ContainsKey(rid) ? $"runtimes/{rid}/lib/net8.0/" : string.Empty;
+        Assert.Contains("runtime " + folder + "ActionsGen.Runtime.dll", run.Output);
     }
 
     [Fact]

@@ -71,16 +71,7 @@ public class PackageLayoutTests(PackageFixture fixture)
     [Fact]
     public void The_runtime_is_packed_as_IL_and_precompiled_for_each_main_platform()
     {
-        // The machine each image's native code is for: a PE machine, marked for the OS outside Windows.
-        var platforms = new Dictionary<string, Machine>
-        {
-            ["linux-x64"] = (Machine)((ushort)Machine.Amd64 ^ 0x7B79),
-            ["linux-arm64"] = (Machine)((ushort)Machine.Arm64 ^ 0x7B79),
-            ["osx-x64"] = (Machine)((ushort)Machine.Amd64 ^ 0x4644),
-            ["osx-arm64"] = (Machine)((ushort)Machine.Arm64 ^ 0x4644),
-            ["win-x64"] = Machine.Amd64,
-            ["win-arm64"] = Machine.Arm64,
-        };
+        var platforms = PrecompiledPlatforms.Machines;
         using var package = ZipFile.OpenRead(fixture.Feed.Package);
 
         Assert.Equal(

@@ -15,8 +15,7 @@ internal static class BuildCostTable
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var input in inputs)
         {
-            var actionsGen = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen);
-            var kiota = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota);
+            var (actionsGen, kiota) = Clients(input, variants);
             var count = properties.TryGetValue(input.Name, out var n) ? n : 0;
             var ratio = actionsGen is not null && kiota is not null && Over(actionsGen, empty) is { } a && Over(kiota, empty) is { } k && k > 0
                 ? Invariant($"**{a / k:F2}**") : "–";
@@ -27,31 +26,38 @@ internal static class BuildCostTable
         }
 
         Console.WriteLine();
+        Console.WriteLine("Peak compiler memory: the largest VmHWM of the csc process in one more edit build with -p:UseSharedCompilation=false, polled from /proc.");
         foreach (var input in inputs)
         {
             PrintPerRun(input, variants, empty);
         }
-
-        Console.WriteLine("Peak compiler memory: the largest VmHWM of the csc process in one more edit build with -p:UseSharedCompilation=false, polled from /proc.");
     }
 
-    // The medians above subtract one median from another; each run's three builds are adjacent in time, so the
-    // ratios within a run show how far the machine's drift moves the figure.
+    private static (BuildVariant? ActionsGen, BuildVariant? Kiota) Clients(BuildCostInput input, IReadOnlyList<BuildVariant> variants) =>
+        (variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen),
+         variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota));
+
+    // The table's ratio subtracts one median from another. Each pass of the timed builds builds the empty console,
+    // then each input's ActionsGen and Kiota consoles, so the ratios within one pass, minutes apart at most, show how
+    // far the machine's drift moves the figure.
     private static void PrintPerRun(BuildCostInput input, IReadOnlyList<BuildVariant> variants, BuildVariant empty)
     {
-        var actionsGen = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen);
-        var kiota = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota);
-        var runs = new[] { actionsGen?.EditMs.Count ?? 0, kiota?.EditMs.Count ?? 0, empty.EditMs.Count }.Min();
+        var (actionsGen, kiota) = Clients(input, variants);
+        var runs = Math.Min(Math.Min(actionsGen?.EditMs.Count ?? 0, kiota?.EditMs.Count ?? 0), empty.EditMs.Count);
         if (runs < 2)
         {
             return;
         }
 
-        var over = Enumerable.Range(0, runs).Select(i => (actionsGen!.EditMs[i] - empty.EditMs[i]) / (kiota!.EditMs[i] - empty.EditMs[i])).ToList();
+        var over = Enumerable.Range(0, runs).Where(i => kiota!.EditMs[i] > empty.EditMs[i])
+            .Select(i => (actionsGen!.EditMs[i] - empty.EditMs[i]) / (kiota!.EditMs[i] - empty.EditMs[i])).ToList();
         var edit = Enumerable.Range(0, runs).Select(i => actionsGen!.EditMs[i] / kiota!.EditMs[i]).ToList();
-        Console.WriteLine(Invariant($"{input.Name}, ActionsGen / Kiota within each run, in run order: over the empty console {string.Join(", ", over.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(over):F2}); whole edit build {string.Join(", ", edit.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(edit):F2})."));
         Console.WriteLine();
+        Console.WriteLine($"{input.Name}, ActionsGen / Kiota within each pass, in run order: over the empty console {Ratios(over)}; whole edit build {Ratios(edit)}.");
     }
+
+    private static string Ratios(List<double> ratios) =>
+        ratios.Count == 0 ? "–" : Invariant($"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(ratios):F2})");
 
     private static string Row(BuildCostInput input, long properties, BuildVariant variant, BuildVariant empty, string ratio)
     {

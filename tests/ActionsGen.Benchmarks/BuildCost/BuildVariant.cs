@@ -41,6 +41,14 @@ internal sealed class BuildVariant : IDisposable
 
     public CodeSize? Code { get; set; }
 
+    public CompileInputs? Compile { get; set; }
+
+    /// <summary>The in-process compile's CPU time per round (<see cref="CompilerCost"/>).</summary>
+    public List<double> CompileMs { get; } = new();
+
+    /// <summary>The first error of the in-process compile, if it failed (the builds' figures stand).</summary>
+    public string? CompileFailure { get; set; }
+
     public bool Usable => Failure is null && Project is not null;
 
     public static async Task<BuildVariant> CreateAsync(PackageFeed feed, BuildCostInput? input, ClientKind client, Func<ConsumerProject, Task>? prepare = null)
@@ -77,9 +85,15 @@ internal sealed class BuildVariant : IDisposable
         }
         catch (Exception e)
         {
-            Failure = what + ": " + OneLine(e);
-            Console.Error.WriteLine("build-cost:   failed: " + Failure);
+            Fail(what + ": " + OneLine(e));
         }
+    }
+
+    /// <summary>Marks the variant failed: its later steps are skipped.</summary>
+    public void Fail(string reason)
+    {
+        Failure = reason;
+        Console.Error.WriteLine("build-cost:   failed: " + reason);
     }
 
     /// <summary><c>dotnet build -c Release</c> in the project, within the input's time limit.</summary>
