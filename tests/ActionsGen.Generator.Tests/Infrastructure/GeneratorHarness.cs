@@ -65,9 +65,18 @@ internal static class GeneratorHarness
         var texts = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(path, specText));
         var driver = Driver(texts, ns, trackSteps: true, metadata).RunGeneratorsAndUpdateCompilation(Compilation(extraSources), out var output, out _);
         var run = driver.GetRunResult();
-        var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+        var diagnostics = WithNullableWarnings(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
         return (run, output, diagnostics);
     }
+
+    /// <summary>
+    /// The output with nullable warnings on in the generated files: consumers' builds skip that analysis of generated
+    /// code, so the tests run it to keep the emitted code free of nullable warnings.
+    /// </summary>
+    public static Compilation WithNullableWarnings(Compilation output) =>
+        output.SyntaxTrees.Where(t => t.GetText().ToString().Contains(Generator.Emitting.SourceWriter.NullableWarningsOff, StringComparison.Ordinal)).ToList()
+            .Aggregate(output, (compilation, tree) => compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(
+                tree.GetText().ToString().Replace(Generator.Emitting.SourceWriter.NullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal)))));
 
     internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
