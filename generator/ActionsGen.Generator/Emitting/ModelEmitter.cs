@@ -52,7 +52,7 @@ internal static class ModelEmitter
             }
 
             w.Line();
-            Reader(w, ns, type, order, tracksNulls);
+            Reader(w, type, order, tracksNulls);
             w.Line();
             w.Line($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => new(ref reader, context);");
             if (type.Writes)
@@ -84,7 +84,7 @@ internal static class ModelEmitter
 
     // The reading constructor: one case per property, by table index; the runtime skips unknown properties, keeps
     // explicit nulls and checks the required ones.
-    private static void Reader(SourceWriter w, string ns, TypeModel type, System.Collections.Generic.List<PropertyModel> order, bool tracksNulls)
+    private static void Reader(SourceWriter w, TypeModel type, System.Collections.Generic.List<PropertyModel> order, bool tracksNulls)
     {
         w.Line("#pragma warning disable CS8618 // the reader sets every required member or throws");
         w.Line($"[{Aliases.System}Diagnostics.CodeAnalysis.SetsRequiredMembers]");

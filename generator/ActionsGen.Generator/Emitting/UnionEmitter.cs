@@ -30,7 +30,7 @@ internal static class UnionEmitter
             w.Line($"private {type.Name}(int @case, object? value) => ({MemberNames.UnionCaseField}, {MemberNames.UnionValueField}) = (@case, value);");
             for (var i = 0; i < type.Cases.Length; i++)
             {
-                Case(w, ns, self, type.Cases[i], i + 1);
+                Case(w, self, type.Cases[i], i + 1);
             }
 
             w.Line();
@@ -39,7 +39,7 @@ internal static class UnionEmitter
             w.DocComment("The raw JSON of a value that fits none of the cases.");
             w.Line($"public {TypeNames.Element}? {MemberNames.UnionUnknown} => {MemberNames.UnionValueField} as {TypeNames.Element}?;");
             w.Line();
-            Match(w, ns, type);
+            Match(w, type);
             w.Line();
             w.Line($"public static bool operator ==({self} left, {self} right) => left.Equals(right);");
             w.Line($"public static bool operator !=({self} left, {self} right) => !left.Equals(right);");
@@ -48,16 +48,15 @@ internal static class UnionEmitter
             w.Line($"public override int GetHashCode() => {MemberNames.UnionValueField}?.GetHashCode() ?? 0;");
             w.Line($"public override string ToString() => {MemberNames.UnionValueField}?.ToString() ?? string.Empty;");
             w.Line();
-            Read(w, ns, type, self);
-            w.Line();
-            Write(w, ns, type, self);
+            Read(w, type, self);
+            Write(w, type, self);
         }
 
         w.FileFooter();
         return w.ToString();
     }
 
-    private static void Case(SourceWriter w, string ns, string self, UnionCaseModel @case, int number)
+    private static void Case(SourceWriter w, string self, UnionCaseModel @case, int number)
     {
         var caseType = TypeNames.Of(@case.Type, nullable: false);
         w.Line();
@@ -73,7 +72,7 @@ internal static class UnionEmitter
         w.Line($"{factory}({caseType} value) => new({number}, value{(@case.Type.IsValueType ? string.Empty : " ?? throw new " + TypeNames.ArgumentNull + "(nameof(value))")});");
     }
 
-    private static void Match(SourceWriter w, string ns, TypeModel type)
+    private static void Match(SourceWriter w, TypeModel type)
     {
         var parameters = new StringBuilder();
         foreach (var @case in type.Cases)
@@ -93,7 +92,7 @@ internal static class UnionEmitter
     }
 
     // Reads the case the table picks; a value that then does not read as that case is kept as raw JSON.
-    private static void Read(SourceWriter w, string ns, TypeModel type, string self)
+    private static void Read(SourceWriter w, TypeModel type, string self)
     {
         using (w.Block($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
@@ -118,13 +117,14 @@ internal static class UnionEmitter
         }
     }
 
-    private static void Write(SourceWriter w, string ns, TypeModel type, string self)
+    private static void Write(SourceWriter w, TypeModel type, string self)
     {
         if (!type.Writes)
         {
             return;
         }
 
+        w.Line();
         using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
         {
             using (w.Block($"switch (value.{MemberNames.UnionCaseField})"))

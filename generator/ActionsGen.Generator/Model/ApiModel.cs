@@ -18,10 +18,12 @@ internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInf
 internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null, string? Writers = null)
 {
     /// <summary>Whether every type gets JSON writing code (<c>Writers="all"</c>), not only those a request body can hold.</summary>
-    public bool AllWriters => string.Equals(Writers?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
+    public bool AllWriters => IsAll(Writers);
 
     /// <summary>Whether every component schema is generated, used by an operation or not (<c>Schemas="all"</c>).</summary>
-    public bool AllSchemas => string.Equals(Schemas?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
+    public bool AllSchemas => IsAll(Schemas);
+
+    private static bool IsAll(string? setting) => string.Equals(setting?.Trim(), "all", System.StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>MSBuild settings that apply to all specs of a project.</summary>

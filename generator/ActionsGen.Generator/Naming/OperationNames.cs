@@ -18,7 +18,6 @@ internal static class OperationNames
 {
     private static readonly string[] ReadingVerbs = { "List", "Get", "Search", "Find", "Fetch", "Query", "Read" };
 
-
     /// <summary>The root client's connection property.</summary>
     public const string ConnectionProperty = "Connection";
 

@@ -9,16 +9,16 @@ internal static class BuildCostTable
     {
         var empty = variants[0];
         Console.WriteLine($"`touch Program.cs; dotnet build -c Release --no-restore -p:UseSharedCompilation=true` (compiler server on), median of {options.Runs}; SDK {Environment.Version}, {Environment.ProcessorCount} cores.");
-        Console.WriteLine(Invariant($"Empty console: edit build {Ms(Median(empty.EditMs))}, no-change build {Ms(Median(empty.NoChangeMs))}, peak compiler memory {Mb(empty.PeakBytes)}{FailureNote(empty)}."));
+        Console.WriteLine(Invariant($"Empty console: edit build {Ms(Timings.Median(empty.EditMs))}, no-change build {Ms(Timings.Median(empty.NoChangeMs))}, peak compiler memory {Mb(empty.PeakBytes)}{FailureNote(empty)}."));
         Console.WriteLine();
         Console.WriteLine("| input (schema properties) | client | generated lines (per property) | syntax nodes (per property) | generator (ReportAnalyzer) | edit build | over the empty console | ActionsGen / Kiota | no-change build | peak compiler memory |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var input in inputs)
         {
-            var (actionsGen, kiota) = Clients(input, variants);
+            var (actionsGen, kiota) = Timings.Clients(input, variants);
             var count = properties.TryGetValue(input.Name, out var n) ? n : 0;
-            var ratio = actionsGen is not null && kiota is not null && Over(actionsGen, empty) is { } a && Over(kiota, empty) is { } k && k > 0
-                ? Invariant($"**{a / k:F2}**") : "–";
+            var ratio = actionsGen is not null && kiota is not null && Timings.RatioOverEmpty(actionsGen.EditMs, kiota.EditMs, empty.EditMs) is { } r
+                ? Invariant($"**{r:F2}**") : "–";
             foreach (var variant in new[] { actionsGen, kiota }.OfType<BuildVariant>())
             {
                 Console.WriteLine(Row(input, count, variant, empty, variant == actionsGen ? ratio : ""));
@@ -33,31 +33,26 @@ internal static class BuildCostTable
         }
     }
 
-    private static (BuildVariant? ActionsGen, BuildVariant? Kiota) Clients(BuildCostInput input, IReadOnlyList<BuildVariant> variants) =>
-        (variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen),
-         variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota));
-
     // The table's ratio subtracts one median from another. Each pass of the timed builds builds the empty console,
     // then each input's ActionsGen and Kiota consoles, so the ratios within one pass, minutes apart at most, show how
     // far the machine's drift moves the figure.
     private static void PrintPerRun(BuildCostInput input, IReadOnlyList<BuildVariant> variants, BuildVariant empty)
     {
-        var (actionsGen, kiota) = Clients(input, variants);
+        var (actionsGen, kiota) = Timings.Clients(input, variants);
         var runs = Math.Min(Math.Min(actionsGen?.EditMs.Count ?? 0, kiota?.EditMs.Count ?? 0), empty.EditMs.Count);
         if (runs < 2)
         {
             return;
         }
 
-        var over = Enumerable.Range(0, runs).Where(i => kiota!.EditMs[i] > empty.EditMs[i])
-            .Select(i => (actionsGen!.EditMs[i] - empty.EditMs[i]) / (kiota!.EditMs[i] - empty.EditMs[i])).ToList();
-        var edit = Enumerable.Range(0, runs).Select(i => actionsGen!.EditMs[i] / kiota!.EditMs[i]).ToList();
+        var over = Timings.RatiosWithinPasses(actionsGen!.EditMs, kiota!.EditMs, empty.EditMs);
+        var edit = Enumerable.Range(0, runs).Select(i => actionsGen.EditMs[i] / kiota.EditMs[i]).ToList();
         Console.WriteLine();
         Console.WriteLine($"{input.Name}, ActionsGen / Kiota within each pass, in run order: over the empty console {Ratios(over)}; whole edit build {Ratios(edit)}.");
     }
 
     private static string Ratios(List<double> ratios) =>
-        ratios.Count == 0 ? "–" : Invariant($"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(ratios):F2})");
+        ratios.Count == 0 ? "–" : Invariant($"{string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Timings.Median(ratios):F2})");
 
     private static string Row(BuildCostInput input, long properties, BuildVariant variant, BuildVariant empty, string ratio)
     {
@@ -65,22 +60,20 @@ internal static class BuildCostTable
         var code = variant.Code;
         var lines = code is null ? "–" : Invariant($"{code.Lines:N0} ({PerProperty(code.Lines, properties)})");
         var nodes = code is null ? "–" : Invariant($"{code.SyntaxNodes:N0} ({PerProperty(code.SyntaxNodes, properties)})");
-        var generator = variant.Client == ClientKind.ActionsGen ? Ms(Median(variant.GeneratorMs)) : "";
-        var edit = variant.EditMs.Count > 0 ? Ms(Median(variant.EditMs)) : $"failed ({variant.Failure ?? "not run"})";
+        var generator = variant.Client == ClientKind.ActionsGen ? Ms(Timings.Median(variant.GeneratorMs)) : "";
+        var edit = variant.EditMs.Count > 0 ? Ms(Timings.Median(variant.EditMs)) : $"failed ({variant.Failure ?? "not run"})";
         var over = Over(variant, empty) is { } extra ? Invariant($"{(extra >= 0 ? "+" : "")}{extra / 1000:F2} s") : "–";
-        var noChange = variant.NoChangeMs.Count > 0 ? Ms(Median(variant.NoChangeMs)) : "–";
+        var noChange = variant.NoChangeMs.Count > 0 ? Ms(Timings.Median(variant.NoChangeMs)) : "–";
         var memory = variant.PeakBytes is null && variant.Failure is not null && variant.EditMs.Count > 0 ? $"failed ({variant.Failure})" : Mb(variant.PeakBytes);
         return $"| {label} | {variant.Client} | {lines} | {nodes} | {generator} | {edit} | {over} | {ratio} | {noChange} | {memory} |";
     }
 
     private static double? Over(BuildVariant variant, BuildVariant empty) =>
-        variant.EditMs.Count > 0 && empty.EditMs.Count > 0 ? Median(variant.EditMs) - Median(empty.EditMs) : null;
+        variant.EditMs.Count > 0 && empty.EditMs.Count > 0 ? Timings.Median(variant.EditMs) - Timings.Median(empty.EditMs) : null;
 
     private static string PerProperty(long value, long properties) => properties > 0 ? Invariant($"{(double)value / properties:F1}") : "–";
 
     private static string FailureNote(BuildVariant variant) => variant.Failure is null ? "" : $" (failed: {variant.Failure})";
-
-    private static double? Median(List<double> values) => values.Count == 0 ? null : values.Order().ElementAt(values.Count / 2);
 
     private static string Ms(double? ms) => ms is { } v ? Invariant($"{v:F0} ms") : "–";
 

@@ -85,15 +85,9 @@ internal sealed class BuildVariant : IDisposable
         }
         catch (Exception e)
         {
-            Fail(what + ": " + OneLine(e));
+            Failure = what + ": " + OneLine(e);
+            Console.Error.WriteLine("build-cost:   failed: " + Failure);
         }
-    }
-
-    /// <summary>Marks the variant failed: its later steps are skipped.</summary>
-    public void Fail(string reason)
-    {
-        Failure = reason;
-        Console.Error.WriteLine("build-cost:   failed: " + reason);
     }
 
     /// <summary><c>dotnet build -c Release</c> in the project, within the input's time limit.</summary>

@@ -143,28 +143,17 @@ internal static class CompilerCost
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var input in inputs)
         {
-            var actionsGen = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.ActionsGen);
-            var kiota = variants.SingleOrDefault(v => v.Input == input && v.Client == ClientKind.Kiota);
-            Console.WriteLine($"| {input.Name} | {Ms(actionsGen)} | {Ms(kiota)} | {Ratio(actionsGen, kiota, empty)} | {PairedRatio(actionsGen, kiota, empty)} |");
+            var (actionsGen, kiota) = Timings.Clients(input, variants);
+            var ratio = actionsGen is not null && kiota is not null && Timings.RatioOverEmpty(actionsGen.CompileMs, kiota.CompileMs, empty.CompileMs) is { } r
+                ? Invariant($"**{r:F2}**") : "–";
+            var withinRounds = actionsGen is not null && kiota is not null && Timings.Median(Timings.RatiosWithinPasses(actionsGen.CompileMs, kiota.CompileMs, empty.CompileMs)) is { } w
+                ? Invariant($"{w:F2}") : "–";
+            Console.WriteLine($"| {input.Name} | {Ms(actionsGen)} | {Ms(kiota)} | {ratio} | {withinRounds} |");
         }
     }
 
-    private static string Ratio(BuildVariant? a, BuildVariant? k, BuildVariant empty) =>
-        Median(a) is { } am && Median(k) is { } km && Median(empty) is { } em && km > em ? Invariant($"**{(am - em) / (km - em):F2}**") : "–";
-
-    private static string PairedRatio(BuildVariant? a, BuildVariant? k, BuildVariant empty)
-    {
-        var rounds = Math.Min(Math.Min(a?.CompileMs.Count ?? 0, k?.CompileMs.Count ?? 0), empty.CompileMs.Count);
-        var ratios = Enumerable.Range(0, rounds).Where(i => k!.CompileMs[i] > empty.CompileMs[i])
-            .Select(i => (a!.CompileMs[i] - empty.CompileMs[i]) / (k!.CompileMs[i] - empty.CompileMs[i])).Order().ToList();
-        return ratios.Count == 0 ? "–" : Invariant($"{ratios[ratios.Count / 2]:F2}");
-    }
-
-    private static double? Median(BuildVariant? variant) =>
-        variant is null || variant.CompileMs.Count == 0 ? null : variant.CompileMs.Order().ElementAt(variant.CompileMs.Count / 2);
-
     private static string Ms(BuildVariant? variant) =>
-        Median(variant) is { } ms ? Invariant($"{ms:F0} ms") : variant?.CompileFailure is { } failure ? $"failed ({failure})" : "–";
+        variant is not null && Timings.Median(variant.CompileMs) is { } ms ? Invariant($"{ms:F0} ms") : variant?.CompileFailure is { } failure ? $"failed ({failure})" : "–";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

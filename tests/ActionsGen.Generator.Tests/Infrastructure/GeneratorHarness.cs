@@ -74,9 +74,10 @@ internal static class GeneratorHarness
     /// code, so the tests run it to keep the emitted code free of nullable warnings.
     /// </summary>
     public static Compilation WithNullableWarnings(Compilation output) =>
-        output.SyntaxTrees.Where(t => t.GetText().ToString().Contains(Generator.Emitting.SourceWriter.NullableWarningsOff, StringComparison.Ordinal)).ToList()
-            .Aggregate(output, (compilation, tree) => compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(
-                tree.GetText().ToString().Replace(Generator.Emitting.SourceWriter.NullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal)))));
+        output.SyntaxTrees.Select(tree => (Tree: tree, Text: tree.GetText().ToString()))
+            .Where(t => t.Text.Contains(Generator.Emitting.SourceWriter.NullableWarningsOff, StringComparison.Ordinal)).ToList()
+            .Aggregate(output, (compilation, t) => compilation.ReplaceSyntaxTree(t.Tree, t.Tree.WithChangedText(SourceText.From(
+                t.Text.Replace(Generator.Emitting.SourceWriter.NullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal)))));
 
     internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
