@@ -91,6 +91,25 @@ public sealed class ActionsClientOptions
     /// </summary>
     public bool SerializeWrites { get; set; }
 
+    /// <summary>
+    /// Refuse a response body that departs from the spec: the call throws <see cref="Errors.InvalidResponseException"/>
+    /// naming the operation, the JSON path and what was wrong. Default false: GitHub's responses drift from their
+    /// description (members the spec requires that are absent or null, GHES versions behind api.github.com), so a
+    /// drifted member is left at its default (a list item that is null is left out), the rest is read, and each
+    /// deviation is reported (the <c>actionsgen.response.deviation</c> activity event, the
+    /// <c>actionsgen.response.deviations</c> counter and <see cref="OnResponseDeviations"/>). Turn it on in tests and CI
+    /// that should catch drift early. Corrupt bodies (not JSON, truncated, invalid UTF-8, nested too deep, too large)
+    /// are refused either way.
+    /// </summary>
+    public bool StrictResponses { get; set; }
+
+    /// <summary>
+    /// Called with what drifted in a response body that was read past (never when nothing did, never with
+    /// <see cref="StrictResponses"/>): the operation, the first deviations with their JSON paths, and the count of all.
+    /// Runs on the calling thread before the call returns: keep it short, and do not throw.
+    /// </summary>
+    public Action<Serialization.JsonDeviationReport>? OnResponseDeviations { get; set; }
+
     internal RateGovernor RateGovernor { get; } = new();
 
     internal WriteGate WriteGate { get; } = new();

@@ -11,6 +11,8 @@ public class ReadingTests
 {
     private static Job ReadJob(string json) => ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(json));
 
+    private static Job ReadJobStrictly(string json) => ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(json), strict: true, out _);
+
     private static string JobWith(Action<JsonObject> edit)
     {
         var job = JsonNode.Parse(SpecExamples.Get("actions/get-job-for-workflow-run 200"))!.AsObject();
@@ -137,31 +139,81 @@ public class ReadingTests
     }
 
     [Fact]
-    public void Missing_required_property_is_a_JsonException_that_names_it()
+    public void Strict_read_refuses_a_missing_required_property_naming_it_and_its_path()
     {
-        var error = Assert.Throws<JsonException>(() => ReadJob(JobWith(j => j.Remove("head_sha"))));
+        var error = Assert.Throws<JsonException>(() => ReadJobStrictly(JobWith(j => j.Remove("head_sha"))));
 
         Assert.Contains("'head_sha'", error.Message);
         Assert.Contains("Job", error.Message);
+        Assert.Equal("$.head_sha", error.Path);
     }
 
     [Fact]
-    public void Null_for_a_non_nullable_property_is_a_JsonException()
+    public void Strict_read_refuses_null_for_a_non_nullable_property()
     {
-        var error = Assert.Throws<JsonException>(() => ReadJob(JobWith(j => j["id"] = null)));
+        var error = Assert.Throws<JsonException>(() => ReadJobStrictly(JobWith(j => j["id"] = null)));
 
         Assert.Contains("'id'", error.Message);
+        Assert.Contains("(null,", error.Message);
     }
 
     [Fact]
-    public void Wrong_token_type_is_a_JsonException_with_the_byte_offset()
+    public void Strict_read_refuses_a_wrong_token_type_with_the_path_and_byte_offset()
     {
         var json = JobWith(j => j["run_id"] = "not a number");
 
-        var error = Assert.Throws<JsonException>(() => ReadJob(json));
+        var error = Assert.Throws<JsonException>(() => ReadJobStrictly(json));
 
-        Assert.Contains("expected an integer but found a string", error.Message);
+        Assert.Contains("expected an integer but found a string at $.run_id", error.Message);
         Assert.Contains("byte offset " + json.IndexOf("\"not a number\"", StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void Lenient_read_leaves_drifted_members_at_their_default_and_reports_each()
+    {
+        var json = JobWith(j =>
+        {
+            j.Remove("head_sha");
+            j["id"] = null;
+            j["run_id"] = "not a number";
+            j["created_at"] = "yesterday";
+            j["run_attempt"] = 1e30;
+            j["labels"] = new JsonArray("a", null, 3, "b");
+        });
+
+        var job = ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(json), strict: false, out var report);
+
+        Assert.Null(job.HeadSha);
+        Assert.Equal(0, job.Id);
+        Assert.Equal(0, job.RunId);
+        Assert.Equal(default, job.CreatedAt);
+        Assert.Null(job.RunAttempt);
+        Assert.Equal(["a", "b"], job.Labels);
+        Assert.NotEmpty(job.Steps);
+        Assert.NotNull(report);
+        var found = report!.Listed.Select(d => d.Path + " " + d.KindName).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[] { "$.created_at invalid_format", "$.head_sha missing", "$.id null", "$.labels[1] null_element", "$.labels[2] wrong_type", "$.run_attempt out_of_range", "$.run_id wrong_type" },
+            found);
+        Assert.Equal(7, report.Count);
+    }
+
+    [Fact]
+    public void Lenient_read_of_a_clean_document_reports_nothing()
+    {
+        ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(SpecExamples.Get("actions/get-job-for-workflow-run 200")), strict: false, out var report);
+
+        Assert.Null(report);
+    }
+
+    [Fact]
+    public void Corruption_is_still_refused_by_a_lenient_read()
+    {
+        var json = SpecExamples.Get("actions/get-job-for-workflow-run 200");
+
+        Assert.ThrowsAny<JsonException>(() => ReadJob(json[..(json.Length / 2)]));
+        Assert.ThrowsAny<JsonException>(() => ReadJob("\"a string, not a job\""));
+        Assert.ThrowsAny<JsonException>(() => ReadJob(new string('[', 100) + new string(']', 100)));
     }
 
     [Fact]

@@ -74,22 +74,23 @@ public class ErrorTests
     }
 
     [Fact]
-    public async Task A_wrong_shape_names_the_operation_and_the_byte_offset()
+    public async Task A_wrong_shape_names_the_operation_and_the_byte_offset_when_strict()
     {
         const string Body = """{"total_count":"many","jobs":[]}""";
-        await using var f = await ClientFixture.StartAsync(_ => Reply.Json(Body));
+        await using var f = await ClientFixture.StartAsync(_ => Reply.Json(Body), o => o.StrictResponses = true);
 
         var error = await Assert.ThrowsAsync<InvalidResponseException>(() => f.Client.WorkflowJobs.ListJobsForWorkflowRunAsync("o", "r", 1));
 
         Assert.Contains("actions/list-jobs-for-workflow-run", error.Message);
         Assert.Equal(Body.IndexOf("\"many\"", StringComparison.Ordinal), error.BytePosition);
+        Assert.Equal("$.total_count", error.JsonPath);
         Assert.IsAssignableFrom<System.Text.Json.JsonException>(error.InnerException);
     }
 
     [Fact]
-    public async Task A_missing_required_property_is_an_invalid_response_not_a_null_reference()
+    public async Task A_missing_required_property_is_an_invalid_response_not_a_null_reference_when_strict()
     {
-        await using var f = await ClientFixture.StartAsync(_ => Reply.Json("""{"total_count":1}"""));
+        await using var f = await ClientFixture.StartAsync(_ => Reply.Json("""{"total_count":1}"""), o => o.StrictResponses = true);
 
         var error = await Assert.ThrowsAsync<InvalidResponseException>(() => f.Client.WorkflowJobs.ListJobsForWorkflowRunAsync("o", "r", 1));
 

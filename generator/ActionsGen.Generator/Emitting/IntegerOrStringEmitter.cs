@@ -61,10 +61,11 @@ internal static class IntegerOrStringEmitter
             w.Line($"public override string ToString() => _string ?? _integer.ToString({Aliases.System}Globalization.CultureInfo.InvariantCulture);");
             w.Line();
             w.OpenBrace($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context) => reader.TokenType switch");
-            w.Line($"{TypeNames.TokenType}.Number => new({TypeNames.JsonRead}.Int64(ref reader)!.Value),");
-            w.Line($"{TypeNames.TokenType}.String => new({TypeNames.JsonRead}.String(ref reader, context)!),");
-            w.Line($"_ => throw {TypeNames.JsonRead}.Mismatch(ref reader, \"an integer or a string\"),");
+            w.Line($"{TypeNames.TokenType}.Number => new({JsonCode.Codec(TypeRef.Int64)}.Read(ref reader, context)),");
+            w.Line($"{TypeNames.TokenType}.String => new({JsonCode.Codec(TypeRef.String)}.Read(ref reader, context)),");
+            w.Line($"_ => {TypeNames.JsonRead}.Unexpected<{self}>(ref reader, context, \"an integer or a string\"),");
             w.CloseBrace(";");
+            w.Line($"static bool {TypeNames.JsonModel}<{self}>.IsObject => false;");
             if (type.Writes)
             {
                 w.Line();

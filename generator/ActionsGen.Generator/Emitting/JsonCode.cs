@@ -37,8 +37,11 @@ internal static class JsonCode
             .Concat(type.Properties.Where(p => !p.Required))
             .ToList();
 
-    /// <summary>An expression that reads the current (non-null) value with the object reader <c>r</c>.</summary>
-    public static string Read(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// An expression that reads the current (non-null) value with the object reader <c>r</c>. A member of a nullable
+    /// value type reads through the <c>…OrNull</c> calls, so that a value that deviates from the spec leaves it null.
+    /// </summary>
+    public static string Read(TypeRef type, bool nullable) => nullable && type.IsValueType ? ReadOrNull(type) : type.Kind switch
     {
         TypeRefKind.String => "r.String(ref reader)",
         TypeRefKind.Int32 => "r.Int32(ref reader)",
@@ -50,6 +53,17 @@ internal static class JsonCode
         TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, nullable: false)}>(ref reader)",
         _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, nullable: false)}>(ref reader)",
         _ => $"r.Value<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>(ref reader)",
+    };
+
+    private static string ReadOrNull(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Int32 => "r.Int32OrNull(ref reader)",
+        TypeRefKind.Int64 => "r.Int64OrNull(ref reader)",
+        TypeRefKind.Number => "r.DoubleOrNull(ref reader)",
+        TypeRefKind.Boolean => "r.BooleanOrNull(ref reader)",
+        TypeRefKind.DateTime => "r.DateTimeOrNull(ref reader)",
+        TypeRefKind.Named => $"r.ModelOrNull<{TypeNames.Of(type, nullable: false)}>(ref reader)",
+        _ => $"r.Value<{TypeNames.Of(type, nullable: true)}, {Serialization}NullableCodec<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>>(ref reader)",
     };
 
     /// <summary>A statement that writes the property at table index <paramref name="index"/> with the object writer <c>w</c>.</summary>

@@ -15,6 +15,9 @@ namespace ActionsGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
+    // What a reader of the generated type needs to know about its required members and GitHub's drift.
+    private const string DriftRemark = "A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.";
+
     public static string Emit(string ns, TypeModel type)
     {
         var w = new SourceWriter();
@@ -22,7 +25,7 @@ internal static class ModelEmitter
         var self = type.Name;
         var order = JsonCode.TableOrder(type);
         var tracksNulls = type.Properties.Any(p => !p.Required);
-        w.DocComment(type.Description);
+        w.DocComment(type.Description, type.Properties.Any(p => !TypeNames.IsNullable(p)) ? DriftRemark : null);
         w.Line(JsonCode.ConverterAttribute(type.Name));
         using (w.Block($"public sealed partial class {type.Name} : {TypeNames.JsonModel}<{self}>"))
         {
@@ -96,7 +99,7 @@ internal static class ModelEmitter
             {
                 for (var i = 0; i < order.Count; i++)
                 {
-                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type)}; break;");
+                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type, TypeNames.IsNullable(order[i]))}; break;");
                 }
             }
 

@@ -115,6 +115,8 @@ internal static class UnionEmitter
 
             w.Line($"return new(0, {TypeNames.JsonRead}.Any(ref reader));");
         }
+
+        w.Line($"static bool {TypeNames.JsonModel}<{self}>.IsObject => false;");
     }
 
     private static void Write(SourceWriter w, TypeModel type, string self)

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ActionsGen.Runtime.Errors;
 
-/// <summary>A successful status whose body is not what the spec says: not JSON, truncated, or the wrong shape.</summary>
+/// <summary>A successful status whose body could not be read: not JSON, truncated, too large, or (with <see cref="ActionsClientOptions.StrictResponses"/>) drifted from the spec.</summary>
 public sealed class InvalidResponseException : ApiException
 {
     /// <summary>Creates the exception for a body that failed to read.</summary>
@@ -11,6 +11,7 @@ public sealed class InvalidResponseException : ApiException
         : base(details, Describe(details, contentType, innerException), innerException)
     {
         BytePosition = innerException.BytePositionInLine;
+        JsonPath = innerException.Path;
         ContentType = contentType;
     }
 
@@ -23,6 +24,9 @@ public sealed class InvalidResponseException : ApiException
 
     /// <summary>The byte offset in the body where reading failed, when known.</summary>
     public long? BytePosition { get; }
+
+    /// <summary>The JSON path of the value that was refused (e.g. <c>$.workflow_runs[3].head_sha</c>), when known.</summary>
+    public string? JsonPath { get; }
 
     /// <summary>The response's content type.</summary>
     public string? ContentType { get; }

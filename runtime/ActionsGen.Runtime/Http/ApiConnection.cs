@@ -46,17 +46,17 @@ public sealed class ApiConnection
     /// <summary>Sends <paramref name="request"/> and reads its JSON body as <typeparamref name="T"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T> =>
-        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, ActionsJson.Deserialize<T>, ct), cancellationToken);
+        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, ActionsJson.Read<T, ModelCodec<T>>, ct), cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and reads its JSON body as <typeparamref name="T"/>, or null when the body is JSON <c>null</c>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<T?> SendForNullableAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : class, IJsonModel<T> =>
-        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, JsonNull.Or<T>(ActionsJson.Deserialize<T>), ct), cancellationToken);
+        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, JsonNull.Or<T>(ActionsJson.Read<T, ModelCodec<T>>), ct), cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and reads its JSON array body.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<IReadOnlyList<T>> SendForListAsync<T>(ApiRequest request, CancellationToken cancellationToken) where T : IJsonModel<T> =>
-        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, ActionsJson.DeserializeList<T>, ct), cancellationToken);
+        RunAsync(request, null, (response, ct) => ReadAsync(response, request.OperationId, ActionsJson.Read<IReadOnlyList<T>, ListCodec<T, ModelCodec<T>>>, ct), cancellationToken);
 
     /// <summary>Sends <paramref name="request"/> and returns its body as raw JSON (for bodies the spec gives no model).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -113,7 +113,7 @@ public sealed class ApiConnection
             var (page, link) = await RunAsync(request, uri, async (response, ct) =>
             {
                 var link = LinkHeader.NextUnder(response.Headers, uri, Options.BaseAddress);
-                return (items(await ReadAsync(response, request.OperationId, ActionsJson.Deserialize<TPage>, ct).ConfigureAwait(false)), link);
+                return (items(await ReadAsync(response, request.OperationId, ActionsJson.Read<TPage, ModelCodec<TPage>>, ct).ConfigureAwait(false)), link);
             }, cancellationToken).ConfigureAwait(false);
             next = link;
             foreach (var item in page)
@@ -168,27 +168,35 @@ public sealed class ApiConnection
         return await content.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static JsonElement ParseElement(ReadOnlySpan<byte> utf8Json)
+    private static JsonElement ParseElement(ReadOnlySpan<byte> utf8Json, JsonDeviationKinds refused, string operationId, out JsonDeviationReport? deviations)
     {
+        deviations = null;
         var reader = new Utf8JsonReader(utf8Json);
         return JsonElement.ParseValue(ref reader);
     }
 
     // Every JSON body is read the same way: whole, bounded, cancellable, then parsed; a parse failure names the
-    // operation. Only a body that parsed goes into the ETag cache.
+    // operation, and what drifted is reported. Only a body that parsed goes into the ETag cache.
     private async Task<T> ReadAsync<T>(HttpResponseMessage response, string operationId, JsonParser<T> parse, CancellationToken cancellationToken)
     {
         using (response)
         {
             using var body = await ReadBodyAsync(response, operationId, cancellationToken).ConfigureAwait(false);
             T value;
+            JsonDeviationReport? deviations;
             try
             {
-                value = parse(body.Span);
+                value = parse(body.Span, Options.StrictResponses ? JsonDeviationKinds.All : JsonDeviationKinds.None, operationId, out deviations);
             }
             catch (JsonException error)
             {
                 throw ApiExceptionFactory.InvalidResponse(response, operationId, error);
+            }
+
+            if (deviations is not null)
+            {
+                ActionsTelemetry.Deviations(deviations);
+                Options.OnResponseDeviations?.Invoke(deviations);
             }
 
             _cache?.StoreIfCacheable(response, body.Span);

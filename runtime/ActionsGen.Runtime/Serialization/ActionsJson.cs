@@ -11,39 +11,59 @@ public static class ActionsJson
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
-    /// <summary>Reads one <typeparamref name="T"/> from a complete UTF-8 JSON document.</summary>
-    /// <exception cref="JsonException">The document is not valid JSON or does not match the model.</exception>
+    /// <summary>
+    /// Reads one <typeparamref name="T"/> from a complete UTF-8 JSON document. Drift from the description (a required
+    /// member absent, a null, a value of another type or format, a number out of range) does not fail the read: the
+    /// member is left at its default and the deviation reported through <see cref="Telemetry.ActionsTelemetry"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The document is not valid JSON (truncated, invalid UTF-8, nested too deep), or is of another JSON type than <typeparamref name="T"/>.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
-        ThrowIfBlank(utf8Json);
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        var context = JsonReadContext.Rent();
-        try
-        {
-            Start(ref reader);
-            var value = T.ReadJson(ref reader, context);
-            End(ref reader);
-            return value;
-        }
-        finally
-        {
-            JsonReadContext.Return(context);
-        }
+        var value = Read<T, ModelCodec<T>>(utf8Json, JsonDeviationKinds.None, null, out var deviations);
+        Telemetry.ActionsTelemetry.Deviations(deviations);
+        return value;
     }
 
-    /// <summary>Reads a JSON array of <typeparamref name="T"/> from a complete UTF-8 JSON document.</summary>
-    /// <exception cref="JsonException">The document is not valid JSON or does not match the model.</exception>
+    /// <summary>
+    /// Reads one <typeparamref name="T"/> and returns what drifted from the description in <paramref name="deviations"/>
+    /// (null when nothing did); with <paramref name="strict"/>, the first deviation fails the read instead, naming its JSON path.
+    /// </summary>
+    /// <exception cref="JsonException">The document is not valid JSON, or (strict) does not match the model.</exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, bool strict, out JsonDeviationReport? deviations) where T : IJsonModel<T> =>
+        Read<T, ModelCodec<T>>(utf8Json, strict ? JsonDeviationKinds.All : JsonDeviationKinds.None, null, out deviations);
+
+    /// <summary>Reads a JSON array of <typeparamref name="T"/> from a complete UTF-8 JSON document, as <see cref="Deserialize{T}(ReadOnlySpan{byte})"/> reads one.</summary>
+    /// <exception cref="JsonException">The document is not valid JSON, or not an array.</exception>
     public static IReadOnlyList<T> DeserializeList<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
+    {
+        var items = Read<IReadOnlyList<T>, ListCodec<T, ModelCodec<T>>>(utf8Json, JsonDeviationKinds.None, null, out var deviations);
+        Telemetry.ActionsTelemetry.Deviations(deviations);
+        return items;
+    }
+
+    /// <summary>Reads a JSON array of <typeparamref name="T"/>, as <see cref="Deserialize{T}(ReadOnlySpan{byte}, bool, out JsonDeviationReport?)"/> reads one.</summary>
+    /// <exception cref="JsonException">The document is not valid JSON, or (strict) does not match the model.</exception>
+    public static IReadOnlyList<T> DeserializeList<T>(ReadOnlySpan<byte> utf8Json, bool strict, out JsonDeviationReport? deviations) where T : IJsonModel<T> =>
+        Read<IReadOnlyList<T>, ListCodec<T, ModelCodec<T>>>(utf8Json, strict ? JsonDeviationKinds.All : JsonDeviationKinds.None, null, out deviations);
+
+    /// <summary>Reads a whole document with <typeparamref name="TCodec"/>; <paramref name="refused"/> are the deviations that fail it.</summary>
+    internal static TValue Read<TValue, TCodec>(ReadOnlySpan<byte> utf8Json, JsonDeviationKinds refused, string? operationId, out JsonDeviationReport? deviations)
+        where TCodec : IJsonCodec<TValue>
     {
         ThrowIfBlank(utf8Json);
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        var context = JsonReadContext.Rent();
+        var context = JsonReadContext.Rent(refused);
         try
         {
             Start(ref reader);
-            var items = ListCodec<T, ModelCodec<T>>.Read(ref reader, context);
+            var value = TCodec.Read(ref reader, context);
             End(ref reader);
-            return items;
+            deviations = context.HasDeviations ? context.Report(new Utf8JsonReader(utf8Json, ReaderOptions), operationId) : null;
+            return value;
+        }
+        catch (JsonDeviationException refusal)
+        {
+            throw refusal.At(JsonPath.Of(new Utf8JsonReader(utf8Json, ReaderOptions), refusal.Offset, refusal.Member));
         }
         finally
         {

@@ -14,6 +14,9 @@ public interface IJsonCodec<T>
     /// <summary>Reads the current value; the reader is on its first token and is left on its last.</summary>
     static abstract T Read(ref Utf8JsonReader reader, JsonReadContext? context);
 
+    /// <summary>Whether JSON <c>null</c> is a value of this codec; a list item or map value that is null otherwise deviates.</summary>
+    static virtual bool AcceptsNull => false;
+
     /// <summary>Writes a value.</summary>
     static abstract void Write(Utf8JsonWriter writer, T value);
 }

@@ -23,7 +23,11 @@ public interface IJsonEnum<TSelf> : IJsonModel<TSelf>
     static abstract TSelf Create(string value);
 
     static TSelf IJsonModel<TSelf>.ReadJson(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        TSelf.Create(TSelf.Values.Read(ref reader, context));
+        reader.TokenType == JsonTokenType.String
+            ? TSelf.Create(TSelf.Values.Read(ref reader, context))
+            : JsonRead.Unexpected<TSelf>(ref reader, context, "a string");
+
+    static bool IJsonModel<TSelf>.IsObject => false;
 
     static void IJsonModel<TSelf>.WriteJson(Utf8JsonWriter writer, TSelf value) => writer.WriteStringValue(value.Value);
 }

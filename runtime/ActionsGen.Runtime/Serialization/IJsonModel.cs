@@ -16,6 +16,13 @@ public interface IJsonModel<TSelf>
     static abstract TSelf ReadJson(ref Utf8JsonReader reader, JsonReadContext? context);
 
     /// <summary>
+    /// Whether the type is read from a JSON object (a model class: the default). Enums and unions say no and read
+    /// any token themselves; a member of an object type that holds something else is left at its default as drift.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    static virtual bool IsObject => true;
+
+    /// <summary>
     /// Writes a value. The generator emits writing code for the types a request body can hold (and for every type with
     /// <c>Writers="all"</c> on the spec's <c>ActionsGenSpec</c> item); a type only read from responses keeps this
     /// default, which says so.

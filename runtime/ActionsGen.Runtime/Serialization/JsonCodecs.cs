@@ -5,8 +5,10 @@ using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
 
-// The codecs generated code composes for array items, map values and union cases. Each reads a non-null value (null
-// is a JsonException naming what was expected) unless wrapped in NullableCodec/OrNullCodec.
+// The codecs generated code composes for array items, map values and union cases. Each reads a non-null value unless
+// wrapped in NullableCodec/OrNullCodec. A value that deviates from its description (another JSON type, a number out
+// of range, a date-time that does not parse) goes to the read context, which refuses it (strict) or records it and
+// leaves it out: the codec then returns default, and the list, map or member that asked leaves it out too.
 
 /// <summary>A JSON string.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -14,7 +16,9 @@ public readonly struct StringCodec : IJsonCodec<string>
 {
     /// <inheritdoc/>
     public static string Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.String(ref reader, context) ?? throw JsonRead.Mismatch(ref reader, "a string");
+        reader.TokenType == JsonTokenType.String
+            ? (context is null ? JsonRead.Utf16(ref reader) : context.GetString(ref reader))
+            : JsonRead.Unexpected<string>(ref reader, context, "a string");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
@@ -26,7 +30,9 @@ public readonly struct Int64Codec : IJsonCodec<long>
 {
     /// <inheritdoc/>
     public static long Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.Int64(ref reader) ?? throw JsonRead.Mismatch(ref reader, "an integer");
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value)
+            ? value
+            : JsonRead.NotInteger<long>(ref reader, context, long.MaxValue, "a 64-bit integer");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
@@ -38,7 +44,9 @@ public readonly struct Int32Codec : IJsonCodec<int>
 {
     /// <inheritdoc/>
     public static int Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.Int32(ref reader) ?? throw JsonRead.Mismatch(ref reader, "an integer");
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? value
+            : JsonRead.NotInteger<int>(ref reader, context, int.MaxValue, "a 32-bit integer");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
@@ -50,7 +58,11 @@ public readonly struct DoubleCodec : IJsonCodec<double>
 {
     /// <inheritdoc/>
     public static double Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.Double(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a number");
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value)
+            ? value
+            : reader.TokenType == JsonTokenType.Number
+                ? JsonRead.Deviate<double>(ref reader, context, JsonDeviationKind.OutOfRange, "the number does not fit a double")
+                : JsonRead.Unexpected<double>(ref reader, context, "a number");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
@@ -62,7 +74,12 @@ public readonly struct BooleanCodec : IJsonCodec<bool>
 {
     /// <inheritdoc/>
     public static bool Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.Boolean(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a boolean");
+        reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => JsonRead.Unexpected<bool>(ref reader, context, "a boolean"),
+        };
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
@@ -74,7 +91,11 @@ public readonly struct DateTimeCodec : IJsonCodec<DateTimeOffset>
 {
     /// <inheritdoc/>
     public static DateTimeOffset Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        JsonRead.DateTimeOffset(ref reader) ?? throw JsonRead.Mismatch(ref reader, "a date-time string");
+        reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value)
+            ? value
+            : reader.TokenType == JsonTokenType.String
+                ? JsonRead.Deviate<DateTimeOffset>(ref reader, context, JsonDeviationKind.InvalidFormat, "the string is not an ISO 8601 date-time")
+                : JsonRead.Unexpected<DateTimeOffset>(ref reader, context, "a date-time string");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, DateTimeOffset value) => JsonWrite.DateTimeOffset(writer, value);
@@ -88,6 +109,9 @@ public readonly struct AnyCodec : IJsonCodec<JsonElement>
     public static JsonElement Read(ref Utf8JsonReader reader, JsonReadContext? context) => JsonRead.Any(ref reader);
 
     /// <inheritdoc/>
+    public static bool AcceptsNull => true;
+
+    /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, JsonElement value) => JsonWrite.Any(writer, value);
 }
 
@@ -97,7 +121,10 @@ public readonly struct ModelCodec<T> : IJsonCodec<T>
     where T : IJsonModel<T>
 {
     /// <inheritdoc/>
-    public static T Read(ref Utf8JsonReader reader, JsonReadContext? context) => T.ReadJson(ref reader, context);
+    public static T Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
+        reader.TokenType == JsonTokenType.StartObject || !T.IsObject
+            ? T.ReadJson(ref reader, context)
+            : JsonRead.Unexpected<T>(ref reader, context, "an object (" + typeof(T).Name + ")");
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, T value) => T.WriteJson(writer, value);
@@ -112,6 +139,9 @@ public readonly struct NullableCodec<T, TCodec> : IJsonCodec<T?>
     /// <inheritdoc/>
     public static T? Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
         reader.TokenType == JsonTokenType.Null ? null : TCodec.Read(ref reader, context);
+
+    /// <inheritdoc/>
+    public static bool AcceptsNull => true;
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, T? value)
@@ -138,6 +168,9 @@ public readonly struct OrNullCodec<T, TCodec> : IJsonCodec<T?>
         reader.TokenType == JsonTokenType.Null ? null : TCodec.Read(ref reader, context);
 
     /// <inheritdoc/>
+    public static bool AcceptsNull => true;
+
+    /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, T? value)
     {
         if (value is null)
@@ -159,11 +192,26 @@ public readonly struct ListCodec<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
     /// <inheritdoc/>
     public static IReadOnlyList<T> Read(ref Utf8JsonReader reader, JsonReadContext? context)
     {
-        JsonRead.ExpectToken(ref reader, JsonTokenType.StartArray, "an array");
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return JsonRead.Unexpected<IReadOnlyList<T>>(ref reader, context, "an array");
+        }
+
         var items = new ArrayBuilder<T>();
         while (JsonRead.NextItem(ref reader))
         {
-            items.Add(TCodec.Read(ref reader, context));
+            if (reader.TokenType == JsonTokenType.Null && !TCodec.AcceptsNull)
+            {
+                JsonRead.Deviate<T>(ref reader, context, JsonDeviationKind.NullElement, "a list item is null");
+                continue;
+            }
+
+            var start = reader.TokenStartIndex;
+            var item = TCodec.Read(ref reader, context);
+            if (context is null || context.DroppedAt != start)
+            {
+                items.Add(item);
+            }
         }
 
         return items.ToArray();
@@ -190,13 +238,24 @@ public readonly struct MapCodec<T, TCodec> : IJsonCodec<IReadOnlyDictionary<stri
     /// <inheritdoc/>
     public static IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, JsonReadContext? context)
     {
-        JsonRead.ExpectToken(ref reader, JsonTokenType.StartObject, "an object");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return JsonRead.Unexpected<IReadOnlyDictionary<string, T>>(ref reader, context, "an object");
+        }
+
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (JsonRead.NextProperty(ref reader))
         {
             var name = JsonRead.Utf16(ref reader);
             reader.Read();
-            map[name] = TCodec.Read(ref reader, context);
+            var start = reader.TokenStartIndex;
+            var value = reader.TokenType == JsonTokenType.Null && !TCodec.AcceptsNull
+                ? JsonRead.Deviate<T>(ref reader, context, JsonDeviationKind.Null, "the value of '" + name + "' is null")
+                : TCodec.Read(ref reader, context);
+            if (context is null || context.DroppedAt != start)
+            {
+                map[name] = value;
+            }
         }
 
         return map;

@@ -17,8 +17,35 @@ public sealed class JsonModelConverter<T> : JsonConverter<T>
     /// <summary>Whether null is handed to <see cref="Write"/>: no, System.Text.Json writes it.</summary>
     public override bool HandleNull => false;
 
-    /// <inheritdoc/>
-    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader, null);
+    /// <summary>
+    /// Reads a value as System.Text.Json would: a value of another JSON type (or format, or range) fails the read; a
+    /// null for a non-nullable member fails it only with <c>RespectNullableAnnotations</c>, and a missing required
+    /// member only with <c>RespectRequiredConstructorParameters</c> (.NET 9 and later). Any other deviation is read past and reported through
+    /// <see cref="Telemetry.ActionsTelemetry"/>.
+    /// </summary>
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var start = reader;
+        var context = JsonReadContext.Rent(SerializerSwitches.Refused(options));
+        try
+        {
+            var value = T.ReadJson(ref reader, context);
+            if (context.HasDeviations)
+            {
+                Telemetry.ActionsTelemetry.Deviations(context.Report(start, null));
+            }
+
+            return value;
+        }
+        catch (JsonDeviationException refusal)
+        {
+            throw refusal.At(JsonPath.Of(start, refusal.Offset, refusal.Member));
+        }
+        finally
+        {
+            JsonReadContext.Return(context);
+        }
+    }
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

@@ -10,6 +10,8 @@ namespace ActionsGen.Runtime.Serialization;
 /// Reads one JSON object into a generated model, property by property: <see cref="Next"/> finds the next known
 /// property (unknown ones are skipped, explicit nulls remembered) and the typed readers take its value. Generated code
 /// is then one <c>case</c> per property (the reader is passed to each call: a ref struct cannot be held); <see cref="End"/> checks the required ones.
+/// A value that deviates from its description (wrong type, out of range, bad format, a required member absent or null)
+/// is refused by a strict read and otherwise reported to the <see cref="JsonReadContext"/> and left at its default.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct JsonObjectReader
@@ -62,15 +64,36 @@ public struct JsonObjectReader
         return -1;
     }
 
-    /// <summary>Ends the object: throws if a required property was missing or null; returns the explicit nulls.</summary>
+    /// <summary>
+    /// Ends the object and returns the explicit nulls. A required property that was absent or null is a deviation:
+    /// refused by a strict read, else reported and left at its default.
+    /// </summary>
     public readonly JsonBits End(ref Utf8JsonReader reader)
     {
-        if (_present.FirstMissing(_table.NonNullCount) is var missing and >= 0)
+        if (_present.FirstMissing(_table.NonNullCount) >= 0)
         {
-            throw JsonRead.Missing(ref reader, _table.TypeName, _table.NameAt(missing));
+            Missing(ref reader);
         }
 
         return _nulls;
+    }
+
+    private readonly void Missing(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < _table.NonNullCount; i++)
+        {
+            if (_present.Has(i))
+            {
+                continue;
+            }
+
+            if (_context is null)
+            {
+                throw new JsonDeviationException(_nulls.Has(i) ? JsonDeviationKind.Null : JsonDeviationKind.Missing, "the required property '" + _table.NameAt(i) + "' of " + _table.TypeName + " is missing or null", reader.TokenStartIndex, _table.NameAt(i));
+            }
+
+            _context.MissingMember(ref reader, _table.TypeName, _table.NameAt(i), _nulls.Has(i));
+        }
     }
 
     /// <summary>Reads a string.</summary>
@@ -95,11 +118,63 @@ public struct JsonObjectReader
     public readonly JsonElement Any(ref Utf8JsonReader reader) => JsonRead.Any(ref reader);
 
     /// <summary>Reads a generated model, enum or union.</summary>
-    public readonly T Model<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => T.ReadJson(ref reader, _context);
+    public readonly T Model<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ModelCodec<T>.Read(ref reader, _context);
+
+    // A member of a nullable value type stays null when its value deviates (not the type's default).
+
+    /// <summary>Reads a 64-bit integer into a nullable member.</summary>
+    public readonly long? Int64OrNull(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = Int64Codec.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
+
+    /// <summary>Reads a 32-bit integer into a nullable member.</summary>
+    public readonly int? Int32OrNull(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = Int32Codec.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
+
+    /// <summary>Reads a number into a nullable member.</summary>
+    public readonly double? DoubleOrNull(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = DoubleCodec.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
+
+    /// <summary>Reads a boolean into a nullable member.</summary>
+    public readonly bool? BooleanOrNull(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = BooleanCodec.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
+
+    /// <summary>Reads an ISO 8601 date-time into a nullable member.</summary>
+    public readonly DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var value = DateTimeCodec.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
+
+    /// <summary>Reads a generated enum or union into a nullable member.</summary>
+    public readonly T? ModelOrNull<T>(ref Utf8JsonReader reader) where T : struct, IJsonModel<T>
+    {
+        var start = reader.TokenStartIndex;
+        var value = ModelCodec<T>.Read(ref reader, _context);
+        return Dropped(start) ? null : value;
+    }
 
     /// <summary>Reads an array of generated models.</summary>
     public readonly IReadOnlyList<T> Models<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ListCodec<T, ModelCodec<T>>.Read(ref reader, _context);
 
     /// <summary>Reads any other value with the codec <typeparamref name="TCodec"/>.</summary>
     public readonly T Value<T, TCodec>(ref Utf8JsonReader reader) where TCodec : IJsonCodec<T> => TCodec.Read(ref reader, _context);
+
+    private readonly bool Dropped(long start) => _context is not null && _context.DroppedAt == start;
 }

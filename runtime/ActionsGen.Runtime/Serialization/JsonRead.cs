@@ -89,15 +89,6 @@ public static class JsonRead
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
-    /// <summary>Throws unless the current token is <paramref name="expected"/>.</summary>
-    public static void ExpectToken(ref Utf8JsonReader reader, JsonTokenType expected, string what)
-    {
-        if (reader.TokenType != expected)
-        {
-            throw Mismatch(ref reader, what);
-        }
-    }
-
     /// <summary>Starts reading an object of type <paramref name="typeName"/>: the current token must be '{'.</summary>
     public static void StartObject(ref Utf8JsonReader reader, string typeName)
     {
@@ -129,53 +120,45 @@ public static class JsonRead
         }
     }
 
-    /// <summary>Reads a 64-bit integer or null.</summary>
-    public static long? Int64(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.Number => reader.TryGetInt64(out var value) ? value : throw Error(ref reader, "the number does not fit a 64-bit integer"),
-        JsonTokenType.Null => null,
-        _ => throw Mismatch(ref reader, "an integer"),
-    };
-
-    /// <summary>Reads a 32-bit integer or null.</summary>
-    public static int? Int32(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.Number => reader.TryGetInt32(out var value) ? value : throw Error(ref reader, "the number does not fit a 32-bit integer"),
-        JsonTokenType.Null => null,
-        _ => throw Mismatch(ref reader, "an integer"),
-    };
-
-    /// <summary>Reads a number or null.</summary>
-    public static double? Double(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.Number => reader.GetDouble(),
-        JsonTokenType.Null => null,
-        _ => throw Mismatch(ref reader, "a number"),
-    };
-
-    /// <summary>Reads a boolean or null.</summary>
-    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        _ => throw Mismatch(ref reader, "a boolean"),
-    };
-
-    /// <summary>Reads an ISO 8601 date-time (any offset) or null.</summary>
-    public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => reader.TryGetDateTimeOffset(out var value) ? value : throw Error(ref reader, "the string is not an ISO 8601 date-time"),
-        JsonTokenType.Null => null,
-        _ => throw Mismatch(ref reader, "a date-time string"),
-    };
-
     /// <summary>Reads any JSON value as it is.</summary>
     public static JsonElement Any(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
-    /// <summary>The exception for a required property that was absent or null.</summary>
-    public static JsonException Missing(ref Utf8JsonReader reader, string typeName, string propertyName) =>
-        Error(ref reader, "the required property '" + propertyName + "' of " + typeName + " is missing or null");
+    /// <summary>
+    /// The current value is not of the JSON type described (<paramref name="expected"/>): a deviation of kind
+    /// <c>wrong_type</c> (<c>null</c> for a null). Refused by a strict read; otherwise reported and skipped, and the
+    /// caller gets default.
+    /// </summary>
+    public static T Unexpected<T>(ref Utf8JsonReader reader, JsonReadContext? context, string expected) =>
+        Deviate<T>(
+            ref reader,
+            context,
+            reader.TokenType == JsonTokenType.Null ? JsonDeviationKind.Null : JsonDeviationKind.WrongType,
+            "expected " + expected + " but found " + Describe(reader.TokenType));
+
+    /// <summary>The current value deviates by <paramref name="kind"/>: refused by a strict read, else reported and skipped (the caller gets default).</summary>
+    public static T Deviate<T>(ref Utf8JsonReader reader, JsonReadContext? context, JsonDeviationKind kind, string description)
+    {
+        if (context is null)
+        {
+            throw new JsonDeviationException(kind, description, reader.TokenStartIndex, null);
+        }
+
+        context.Deviate(ref reader, kind, description);
+        return default!;
+    }
+
+    /// <summary>The current value was to be an integer up to <paramref name="max"/>: a number beyond it, a fraction, or another type.</summary>
+    internal static T NotInteger<T>(ref Utf8JsonReader reader, JsonReadContext? context, double max, string what)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return Unexpected<T>(ref reader, context, "an integer");
+        }
+
+        return reader.TryGetDouble(out var value) && Math.Abs(value) <= max
+            ? Deviate<T>(ref reader, context, JsonDeviationKind.WrongType, "expected an integer but found a number with a fraction")
+            : Deviate<T>(ref reader, context, JsonDeviationKind.OutOfRange, "the number does not fit " + what);
+    }
 
     /// <summary>The exception for a value of the wrong kind.</summary>
     public static JsonException Mismatch(ref Utf8JsonReader reader, string expected) =>

@@ -10,7 +10,7 @@ namespace ActionsGen.Runtime.Serialization;
 /// string bytes are the same repository and user URL templates, so each distinct value is created once per document.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class JsonReadContext
+public sealed partial class JsonReadContext
 {
     // Direct-mapped: a colliding string replaces the slot. Longer strings are rarely repeated and cost more to hash.
     private const int SlotCount = 2048;
@@ -31,10 +31,12 @@ public sealed class JsonReadContext
         public string? Value;
     }
 
-    internal static JsonReadContext Rent()
+    /// <summary>Takes this thread's context (or a new one) for one document; <paramref name="refused"/> are the deviations that fail the read.</summary>
+    internal static JsonReadContext Rent(JsonDeviationKinds refused)
     {
         var context = t_cached ?? new JsonReadContext();
         t_cached = null;
+        context.Refused = refused;
         return context;
     }
 
@@ -48,6 +50,7 @@ public sealed class JsonReadContext
         }
 
         context._filledCount = 0;
+        context.ClearDeviations();
         t_cached = context;
     }
 
@@ -84,5 +87,4 @@ public sealed class JsonReadContext
         slot.Value = value;
         return value;
     }
-
 }

@@ -6,6 +6,7 @@ using System.Diagnostics.Metrics;
 using System.Net.Http;
 using ActionsGen.Runtime.Errors;
 using ActionsGen.Runtime.Http;
+using ActionsGen.Runtime.Serialization;
 
 namespace ActionsGen.Runtime.Telemetry;
 
@@ -32,11 +33,18 @@ public static class ActionsTelemetry
     /// <summary>Counter: waits for a rate-limit window, by the call that met the limit and by the calls that held back for it (tag <c>github.operation_id</c>).</summary>
     public const string RateLimitWaits = "actionsgen.rate_limit.waits";
 
+    /// <summary>Counter: members and items of response bodies that departed from their description and were read past (tags <c>github.operation_id</c>, <c>actionsgen.deviation_kind</c>).</summary>
+    public const string ResponseDeviations = "actionsgen.response.deviations";
+
+    /// <summary>The activity event for one deviation (tags <c>actionsgen.json_path</c>, <c>actionsgen.deviation_kind</c>); at most <see cref="JsonDeviationReport.MaxListed"/> per response, with the activity's <c>actionsgen.response.deviation_count</c> tag counting all.</summary>
+    public const string DeviationEvent = "actionsgen.response.deviation";
+
     internal static readonly ActivitySource Source = new(Name, typeof(ActionsTelemetry).Assembly.GetName().Version?.ToString(3));
 
     private static readonly Meter Meter = new(Name, typeof(ActionsTelemetry).Assembly.GetName().Version?.ToString(3));
     private static readonly Counter<long> RetryCounter = Meter.CreateCounter<long>(Retries, "{retry}", "Requests sent again after a transient failure.");
     private static readonly Counter<long> WaitCounter = Meter.CreateCounter<long>(RateLimitWaits, "{wait}", "Waits for a rate-limit window.");
+    private static readonly Counter<long> DeviationCounter = Meter.CreateCounter<long>(ResponseDeviations, "{deviation}", "Response members that departed from their description and were read past.");
     private static readonly ConcurrentDictionary<string, RateLimit> LastRateLimits = new(StringComparer.Ordinal);
 
     static ActionsTelemetry()
@@ -89,6 +97,43 @@ public static class ActionsTelemetry
 
     internal static void RateLimitWait(string operationId) =>
         WaitCounter.Add(1, new KeyValuePair<string, object?>("github.operation_id", operationId));
+
+    /// <summary>
+    /// Reports what one document's read found: an event per listed deviation and the total on the operation's activity
+    /// (the current one, if it is ActionsGen's), and the counter by kind. Nothing when <paramref name="report"/> is null.
+    /// </summary>
+    internal static void Deviations(JsonDeviationReport? report)
+    {
+        if (report is null)
+        {
+            return;
+        }
+
+        var operationId = new KeyValuePair<string, object?>("github.operation_id", report.OperationId);
+        for (var kind = JsonDeviationKind.Missing; kind <= JsonDeviationKind.NullElement; kind++)
+        {
+            if (report.CountOf(kind) is var count and > 0)
+            {
+                DeviationCounter.Add(count, operationId, new KeyValuePair<string, object?>("actionsgen.deviation_kind", JsonDeviation.NameOf(kind)));
+            }
+        }
+
+        if (Activity.Current is not { IsAllDataRequested: true } activity || activity.Source != Source)
+        {
+            return;
+        }
+
+        activity.SetTag("actionsgen.response.deviation_count", report.Count);
+        foreach (var deviation in report.Listed)
+        {
+            activity.AddEvent(new ActivityEvent(DeviationEvent, tags: new ActivityTagsCollection
+            {
+                ["actionsgen.json_path"] = deviation.Path,
+                ["actionsgen.deviation_kind"] = deviation.KindName,
+                ["actionsgen.deviation"] = deviation.Description,
+            }));
+        }
+    }
 
     /// <summary>Marks the activity failed; always false, so it can sit in an exception filter without catching.</summary>
     internal static bool Fail(Activity? activity, Exception error)

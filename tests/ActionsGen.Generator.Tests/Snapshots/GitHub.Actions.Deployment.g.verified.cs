@@ -8,6 +8,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>A request for a specific ref(branch,sha,tag) to be deployed</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<Deployment>))]
     public sealed partial class Deployment : AgJson::IJsonModel<Deployment>
     {
@@ -81,8 +82,8 @@ namespace GitHub.Actions
                 case 12: _description = r.String(ref reader); break;
                 case 13: _creator = r.Model<SimpleUser>(ref reader); break;
                 case 14: _originalEnvironment = r.String(ref reader); break;
-                case 15: _transientEnvironment = r.Boolean(ref reader); break;
-                case 16: _productionEnvironment = r.Boolean(ref reader); break;
+                case 15: _transientEnvironment = r.BooleanOrNull(ref reader); break;
+                case 16: _productionEnvironment = r.BooleanOrNull(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

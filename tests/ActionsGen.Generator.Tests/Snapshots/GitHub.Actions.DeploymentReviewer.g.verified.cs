@@ -80,7 +80,7 @@ namespace GitHub.Actions
             for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
             {
                 case 0: _login = r.String(ref reader); break;
-                case 1: _id = r.Int64(ref reader); break;
+                case 1: _id = r.Int64OrNull(ref reader); break;
                 case 2: _nodeId = r.String(ref reader); break;
                 case 3: _avatarUrl = r.String(ref reader); break;
                 case 4: _gravatarId = r.String(ref reader); break;
@@ -96,7 +96,7 @@ namespace GitHub.Actions
                 case 14: _eventsUrl = r.String(ref reader); break;
                 case 15: _receivedEventsUrl = r.String(ref reader); break;
                 case 16: _type = r.String(ref reader); break;
-                case 17: _siteAdmin = r.Boolean(ref reader); break;
+                case 17: _siteAdmin = r.BooleanOrNull(ref reader); break;
                 case 18: _name = r.String(ref reader); break;
                 case 19: _slug = r.String(ref reader); break;
                 case 20: _description = r.String(ref reader); break;

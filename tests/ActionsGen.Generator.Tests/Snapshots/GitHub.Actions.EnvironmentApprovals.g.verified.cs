@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>An entry in the reviews log for environment deployments</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<EnvironmentApprovals>))]
     public sealed partial class EnvironmentApprovals : AgJson::IJsonModel<EnvironmentApprovals>
     {

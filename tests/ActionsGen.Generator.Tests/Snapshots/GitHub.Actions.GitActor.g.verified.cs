@@ -8,6 +8,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>The author or committer of a commit.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<GitActor>))]
     public sealed partial class GitActor : AgJson::IJsonModel<GitActor>
     {

@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>Information of a job execution in a workflow run</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<Job>))]
     public sealed partial class Job : AgJson::IJsonModel<Job>
     {
@@ -103,16 +104,16 @@ namespace GitHub.Actions
                 case 10: _checkRunUrl = r.String(ref reader); break;
                 case 11: _labels = r.Value<SysCollections::IReadOnlyList<string>, AgJson::ListCodec<string, AgJson::StringCodec>>(ref reader); break;
                 case 12: _htmlUrl = r.String(ref reader); break;
-                case 13: _conclusion = r.Model<JobConclusion>(ref reader); break;
-                case 14: _completedAt = r.DateTime(ref reader); break;
-                case 15: _runnerId = r.Int64(ref reader); break;
+                case 13: _conclusion = r.ModelOrNull<JobConclusion>(ref reader); break;
+                case 14: _completedAt = r.DateTimeOrNull(ref reader); break;
+                case 15: _runnerId = r.Int64OrNull(ref reader); break;
                 case 16: _runnerName = r.String(ref reader); break;
-                case 17: _runnerGroupId = r.Int64(ref reader); break;
+                case 17: _runnerGroupId = r.Int64OrNull(ref reader); break;
                 case 18: _runnerGroupName = r.String(ref reader); break;
                 case 19: _workflowName = r.String(ref reader); break;
                 case 20: _headBranch = r.String(ref reader); break;
-                case 21: _runAttempt = r.Int64(ref reader); break;
-                case 22: _createdAt = r.DateTime(ref reader); break;
+                case 21: _runAttempt = r.Int64OrNull(ref reader); break;
+                case 22: _createdAt = r.DateTimeOrNull(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

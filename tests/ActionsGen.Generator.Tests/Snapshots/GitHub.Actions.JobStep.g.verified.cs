@@ -8,6 +8,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>A step of a job.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<JobStep>))]
     public sealed partial class JobStep : AgJson::IJsonModel<JobStep>
     {
@@ -44,9 +45,9 @@ namespace GitHub.Actions
                 case 0: _name = r.String(ref reader); break;
                 case 1: _status = r.Model<JobStepStatus>(ref reader); break;
                 case 2: _number = r.Int64(ref reader); break;
-                case 3: _conclusion = r.Model<JobConclusion>(ref reader); break;
-                case 4: _startedAt = r.DateTime(ref reader); break;
-                case 5: _completedAt = r.DateTime(ref reader); break;
+                case 3: _conclusion = r.ModelOrNull<JobConclusion>(ref reader); break;
+                case 4: _startedAt = r.DateTimeOrNull(ref reader); break;
+                case 5: _completedAt = r.DateTimeOrNull(ref reader); break;
             }
             r.End(ref reader);
         }

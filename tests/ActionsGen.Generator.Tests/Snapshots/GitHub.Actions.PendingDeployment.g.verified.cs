@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>Details of a deployment that is waiting for protection rules to pass</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<PendingDeployment>))]
     public sealed partial class PendingDeployment : AgJson::IJsonModel<PendingDeployment>
     {
@@ -44,7 +45,7 @@ namespace GitHub.Actions
                 case 1: _waitTimer = r.Int64(ref reader); break;
                 case 2: _currentUserCanApprove = r.Boolean(ref reader); break;
                 case 3: _reviewers = r.Models<PendingDeploymentReviewer>(ref reader); break;
-                case 4: _waitTimerStartedAt = r.DateTime(ref reader); break;
+                case 4: _waitTimerStartedAt = r.DateTimeOrNull(ref reader); break;
             }
             r.End(ref reader);
         }

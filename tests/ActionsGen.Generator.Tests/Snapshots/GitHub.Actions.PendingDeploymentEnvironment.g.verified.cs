@@ -35,7 +35,7 @@ namespace GitHub.Actions
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
             for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
             {
-                case 0: _id = r.Int64(ref reader); break;
+                case 0: _id = r.Int64OrNull(ref reader); break;
                 case 1: _nodeId = r.String(ref reader); break;
                 case 2: _name = r.String(ref reader); break;
                 case 3: _url = r.String(ref reader); break;

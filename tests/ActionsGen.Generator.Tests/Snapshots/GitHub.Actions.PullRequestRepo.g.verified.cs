@@ -7,6 +7,7 @@ using SysJson = global::System.Text.Json;
 
 namespace GitHub.Actions
 {
+    /// <summary>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</summary>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<PullRequestRepo>))]
     public sealed partial class PullRequestRepo : AgJson::IJsonModel<PullRequestRepo>
     {

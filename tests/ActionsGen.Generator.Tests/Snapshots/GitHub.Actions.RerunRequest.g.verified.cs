@@ -28,7 +28,7 @@ namespace GitHub.Actions
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
             for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
             {
-                case 0: _enableDebugLogging = r.Boolean(ref reader); break;
+                case 0: _enableDebugLogging = r.BooleanOrNull(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

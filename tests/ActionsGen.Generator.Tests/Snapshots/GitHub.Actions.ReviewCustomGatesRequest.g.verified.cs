@@ -8,6 +8,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>A review of a custom deployment protection rule.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<ReviewCustomGatesRequest>))]
     public sealed partial class ReviewCustomGatesRequest : AgJson::IJsonModel<ReviewCustomGatesRequest>
     {

@@ -57,9 +57,10 @@ namespace GitHub.Actions
 
         static WorkflowId AgJson::IJsonModel<WorkflowId>.ReadJson(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context) => reader.TokenType switch
         {
-            SysJson::JsonTokenType.Number => new(AgJson::JsonRead.Int64(ref reader)!.Value),
-            SysJson::JsonTokenType.String => new(AgJson::JsonRead.String(ref reader, context)!),
-            _ => throw AgJson::JsonRead.Mismatch(ref reader, "an integer or a string"),
+            SysJson::JsonTokenType.Number => new(AgJson::Int64Codec.Read(ref reader, context)),
+            SysJson::JsonTokenType.String => new(AgJson::StringCodec.Read(ref reader, context)),
+            _ => AgJson::JsonRead.Unexpected<WorkflowId>(ref reader, context, "an integer or a string"),
         };
+        static bool AgJson::IJsonModel<WorkflowId>.IsObject => false;
     }
 }

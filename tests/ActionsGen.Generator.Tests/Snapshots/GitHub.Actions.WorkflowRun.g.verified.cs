@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>An invocation of a workflow</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRun>))]
     public sealed partial class WorkflowRun : AgJson::IJsonModel<WorkflowRun>
     {
@@ -143,15 +144,15 @@ namespace GitHub.Actions
                 case 20: _repository = r.Model<MinimalRepository>(ref reader); break;
                 case 21: _headRepository = r.Model<MinimalRepository>(ref reader); break;
                 case 22: _headBranch = r.String(ref reader); break;
-                case 23: _status = r.Model<WorkflowRunStatus>(ref reader); break;
-                case 24: _conclusion = r.Model<WorkflowRunConclusion>(ref reader); break;
+                case 23: _status = r.ModelOrNull<WorkflowRunStatus>(ref reader); break;
+                case 24: _conclusion = r.ModelOrNull<WorkflowRunConclusion>(ref reader); break;
                 case 25: _headCommit = r.Model<SimpleCommit>(ref reader); break;
                 case 26: _name = r.String(ref reader); break;
-                case 27: _checkSuiteId = r.Int64(ref reader); break;
+                case 27: _checkSuiteId = r.Int64OrNull(ref reader); break;
                 case 28: _checkSuiteNodeId = r.String(ref reader); break;
                 case 29: _actor = r.Model<SimpleUser>(ref reader); break;
-                case 30: _runAttempt = r.Int64(ref reader); break;
-                case 31: _runStartedAt = r.DateTime(ref reader); break;
+                case 30: _runAttempt = r.Int64OrNull(ref reader); break;
+                case 31: _runStartedAt = r.DateTimeOrNull(ref reader); break;
                 case 32: _triggeringActor = r.Model<SimpleUser>(ref reader); break;
                 case 33: _referencedWorkflows = r.Models<ReferencedWorkflow>(ref reader); break;
                 case 34: _previousAttemptUrl = r.String(ref reader); break;

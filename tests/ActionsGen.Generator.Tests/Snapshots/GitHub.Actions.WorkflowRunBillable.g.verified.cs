@@ -8,6 +8,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>Billable time per GitHub-hosted runner operating system.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunBillable>))]
     public sealed partial class WorkflowRunBillable : AgJson::IJsonModel<WorkflowRunBillable>
     {

@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>Billable time on one runner operating system.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunBillableUsage>))]
     public sealed partial class WorkflowRunBillableUsage : AgJson::IJsonModel<WorkflowRunBillableUsage>
     {

@@ -9,6 +9,7 @@ using SysJson = global::System.Text.Json;
 namespace GitHub.Actions
 {
     /// <summary>A page of workflow runs.</summary>
+    /// <remarks>A required member that a response lacks, sends as null or as another type reads as its type's default (null, 0) and is reported as drift; ActionsClientOptions.StrictResponses refuses the response instead.</remarks>
     [SysJson::Serialization.JsonConverter(typeof(AgJson::JsonModelConverter<WorkflowRunList>))]
     public sealed partial class WorkflowRunList : AgJson::IJsonModel<WorkflowRunList>
     {
