@@ -1,4 +1,6 @@
 using System;
+using ActionsGen.Runtime.Sharing;
+using Microsoft.Extensions.Caching.Distributed;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -30,7 +32,9 @@ public sealed class ActionsClientOptions
     private string _apiVersion = DefaultApiVersion;
     private string? _token;
     private GitHubAppTokenProvider? _app;
-    private ConditionalRequestCache? _conditionalCache;
+    private ActionsClientState? _state;
+    private SharedStore? _sharedStore;
+    private IDistributedCache? _sharedStoreCache;
 
     /// <summary>The API root, e.g. <c>https://api.github.com/</c> or <c>https://HOST/api/v3/</c>. Must be HTTPS unless it is a loopback address.</summary>
     public Uri BaseAddress
@@ -110,13 +114,45 @@ public sealed class ActionsClientOptions
     /// </summary>
     public Action<Serialization.JsonDeviationReport>? OnResponseDeviations { get; set; }
 
-    internal RateGovernor RateGovernor { get; } = new();
+    /// <summary>
+    /// What every client built from these options shares: the rate-limit window, the write gate, the conditional-request
+    /// cache and App installation tokens. Made on first use; set it to give other options (e.g. reloaded from
+    /// configuration) the same state, so that a reload does not reset a rate-limit window.
+    /// </summary>
+    public ActionsClientState State
+    {
+        get => LazyInitializer.EnsureInitialized(ref _state)!;
+        set => _state = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
-    internal WriteGate WriteGate { get; } = new();
+    internal RateGovernor RateGovernor => State.RateGovernor;
 
-    /// <summary>The ETag cache of every client built from these options (so per token), made on first use; null when <see cref="UseConditionalRequests"/> is off.</summary>
-    internal ConditionalRequestCache? ConditionalCache =>
-        UseConditionalRequests ? LazyInitializer.EnsureInitialized(ref _conditionalCache, () => new ConditionalRequestCache(Math.Max(1, ConditionalRequestCacheSize))) : null;
+    /// <summary>
+    /// A store the replicas of a service share (Redis, Garnet, SQL Server … through <see cref="IDistributedCache"/>), so
+    /// that they spend one GitHub budget: the conditional-request cache (a replica's first call of a URL another fetched
+    /// is a 304), GitHub App installation tokens (one exchange serves every replica; encrypted with a key derived from
+    /// the App's private key, which the store never sees) and the rate-limit window (once one replica is limited, none
+    /// sends until the reset). Keys are prefixed per API root and identity. A store that fails or is slow
+    /// (<see cref="SharedCacheTimeout"/>) never fails a call: it goes on as if there were none, and the failure is
+    /// counted (<c>actionsgen.shared_cache.failures</c>). The generated <c>services.Add{Client}</c> picks up a
+    /// registered <see cref="IDistributedCache"/> when this is not set.
+    /// </summary>
+    public IDistributedCache? SharedCache { get; set; }
+
+    /// <summary>The largest response body kept in <see cref="SharedCache"/>. Default 1 MiB.</summary>
+    public int SharedCacheMaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a response body stays in <see cref="SharedCache"/>. Default 1 hour.</summary>
+    public TimeSpan SharedCacheLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a call waits for <see cref="SharedCache"/> before going on without it. Default 500 ms.</summary>
+    public TimeSpan SharedCacheTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The shared store under this API root's and identity's prefix; null without <see cref="SharedCache"/>.</summary>
+    internal SharedStore? SharedStore =>
+        SharedCache is not { } cache ? null
+        : _sharedStore is { } store && ReferenceEquals(_sharedStoreCache, cache) ? store
+        : CreateSharedStore(cache);
 
     /// <summary>
     /// Options for a GitHub App acting as one of its installations: each request carries an installation token,
@@ -187,6 +223,18 @@ public sealed class ActionsClientOptions
         : _token;
 
     internal static string HeaderValue(string value, string name) => HeaderRules.Value(value, name);
+
+    private SharedStore CreateSharedStore(IDistributedCache cache)
+    {
+        var identity = TokenProvider is not null ? "token-provider"
+            : _app is not null ? "app:" + _app.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":installation:" + _app.InstallationId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : _token is not null ? "token:" + SharedKeys.Hash(_token)
+            : "anonymous";
+        var store = new SharedStore(cache, SharedKeys.Prefix(BaseAddress, identity), SharedCacheTimeout);
+        _sharedStoreCache = cache;
+        _sharedStore = store;
+        return store;
+    }
 
     private static Uri ValidateBaseAddress(Uri value)
     {

@@ -57,16 +57,23 @@ public class LoadTests
     }
 
     [Fact]
-    public void The_conditional_request_cache_stays_within_its_capacity()
+    public async Task The_conditional_request_cache_stays_within_its_capacity()
     {
-        var cache = new ConditionalRequestCache(100);
+        var cache = new ConditionalRequestCache(100, shared: null, 0, TimeSpan.Zero);
 
         for (var i = 0; i < 10_000; i++)
         {
-            cache.Store(new Uri("https://api.github.com/repos/o/r/actions/runs/" + i), "\"e" + i + "\"", new byte[16], null);
+            using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = new HttpRequestMessage(HttpMethod.Get, "https://api.github.com/repos/o/r/actions/runs/" + i),
+                Content = new ByteArrayContent([]),
+            };
+            response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"e" + i + "\"");
+            await cache.StoreIfCacheableAsync(response, new byte[16]);
         }
 
         Assert.InRange(cache.Count, 1, 100);
-        Assert.Equal("\"e9999\"", cache.ETagFor(new Uri("https://api.github.com/repos/o/r/actions/runs/9999")));
+        var last = await cache.LookupAsync(new Uri("https://api.github.com/repos/o/r/actions/runs/9999"), default);
+        Assert.Equal("\"e9999\"", last!.ETag);
     }
 }

@@ -41,7 +41,7 @@ internal static class DependencyInjectionEmitter
         {
             w.DocComment(
                 $"Adds {model.ClientName} as a typed client (primary handler: ActionsClientOptions.CreateHttpHandler()) and each group interface, resolved through it.",
-                "The options are configured once per container and shared by every client instance. Returns the client's IHttpClientBuilder, to add handlers of your own.");
+                "The options are configured once per container and shared by every client instance; their state (rate-limit window, tokens, conditional-request cache) outlives an options reload, and a registered IDistributedCache becomes their SharedCache unless one is set. Returns the client's IHttpClientBuilder, to add handlers of your own.");
             w.DocElement("param", "The service collection.", " name=\"services\"");
             w.DocElement("param", "Sets the options: base address, token or GitHub App (UseGitHubApp), retries, rate-limit wait.", " name=\"configure\"");
             using (w.Block($"public static {Builder} Add{model.ClientName}(this {Services} services, global::System.Action<{Options}> configure)"))
@@ -49,7 +49,9 @@ internal static class DependencyInjectionEmitter
                 w.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
                 w.Line("if (configure is null) throw new global::System.ArgumentNullException(nameof(configure));");
                 w.Line($"var name = typeof({client}).FullName!;");
-                w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{Options}>(services, name).Configure(configure);");
+                // One state for the registration: options reloaded from configuration keep the rate-limit window and tokens.
+                w.Line("var state = new global::ActionsGen.Runtime.ActionsClientState();");
+                w.Line($"global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{Options}>(services, name).Configure(configure).PostConfigure<{Provider}>((options, provider) => state.Attach(options, provider));");
                 w.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{client}, {client}>(");
                 w.Indent();
                 w.Line("services,");

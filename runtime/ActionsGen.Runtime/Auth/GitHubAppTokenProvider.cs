@@ -8,14 +8,15 @@ using System.Threading;
 using System.Threading.Tasks;
 using ActionsGen.Runtime.Errors;
 using ActionsGen.Runtime.Http;
+using ActionsGen.Runtime.Sharing;
 
 namespace ActionsGen.Runtime.Auth;
 
 /// <summary>
 /// Installation tokens of a GitHub App (<see cref="ActionsClientOptions.ForGitHubApp"/>): signs an RS256 JWT, exchanges
 /// it at <c>POST {base}app/installations/{id}/access_tokens</c> through the HttpClient of the connection that needs a
-/// token, caches the token until <see cref="RefreshMargin"/> before its <c>expires_at</c>, and refreshes it once
-/// however many calls wait. The private key stays in an <see cref="RSA"/> object: never in text.
+/// token, caches the token (in the options' <see cref="ActionsClientState"/>, and encrypted in the shared store when
+/// there is one) until <see cref="RefreshMargin"/> before its <c>expires_at</c>, and refreshes it once however many calls wait. The private key stays in an <see cref="RSA"/> object: never in text.
 /// </summary>
 internal sealed class GitHubAppTokenProvider : IDisposable
 {
@@ -24,9 +25,14 @@ internal sealed class GitHubAppTokenProvider : IDisposable
 
     internal const string ExchangeOperationId = "apps/create-installation-access-token";
 
+    // How long a replica's claim to exchange holds, and how long a claim is left to settle before it is read back.
+    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LeaseSettle = TimeSpan.FromMilliseconds(100);
+
     private readonly RSA _key;
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private (string Token, DateTimeOffset RefreshAt)? _current;
+    private readonly byte[] _replica = RandomNumberGenerator.GetBytes(16);
+    private SealedToken? _sealer;
+    private string? _sealerBinding;
 
     public GitHubAppTokenProvider(long appId, string privateKeyPem, long installationId)
     {
@@ -52,31 +58,103 @@ internal sealed class GitHubAppTokenProvider : IDisposable
 
     public long InstallationId { get; }
 
-    /// <summary>The installation token: the cached one while fresh, else one exchange shared by every waiting caller.</summary>
+    /// <summary>
+    /// The installation token: the state's while fresh, else (with a shared store) the one another replica got, else one
+    /// exchange shared by every waiting caller and, through the store, by every replica.
+    /// </summary>
     public async ValueTask<string> GetTokenAsync(HttpClient httpClient, ActionsClientOptions options, CancellationToken cancellationToken)
     {
-        if (Fresh() is { } token)
+        var slot = options.State.Tokens(ToString() + " at " + options.BaseAddress.AbsoluteUri);
+        if (slot.Fresh is { } token)
         {
             return token;
         }
 
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slot.Refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Fresh() is { } refreshed)
+            if (slot.Fresh is { } refreshed)
             {
                 return refreshed;
+            }
+
+            var store = options.SharedStore;
+            if (store is not null && await SharedTokenAsync(store, cancellationToken).ConfigureAwait(false) is { } shared)
+            {
+                slot.Set(shared.Token, shared.RefreshAt);
+                return shared.Token;
             }
 
             var (value, expiresAt) = await ExchangeAsync(httpClient, options, cancellationToken).ConfigureAwait(false);
             var now = DateTimeOffset.UtcNow;
             var margin = expiresAt - now < RefreshMargin + RefreshMargin ? (expiresAt - now) / 2 : RefreshMargin;
-            _current = (value, expiresAt - margin);
+            slot.Set(value, expiresAt - margin);
+            if (store is not null)
+            {
+                await store.SetAsync(SharedKeys.InstallationToken, Sealer(store).Seal(value, expiresAt - margin), expiresAt - margin - now, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return value;
         }
         finally
         {
-            _refresh.Release();
+            slot.Refresh.Release();
+        }
+    }
+
+    // The token another replica stored, or (when another replica has just taken the lease to exchange) the one it is
+    // about to store; null when this replica should exchange. IDistributedCache has no atomic operations: a lease is
+    // written, and read back after a moment, and whoever wrote last exchanges.
+    private async ValueTask<(string Token, DateTimeOffset RefreshAt)?> SharedTokenAsync(SharedStore store, CancellationToken cancellationToken)
+    {
+        if (await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
+        var lease = await store.GetAsync(SharedKeys.TokenLease, cancellationToken).ConfigureAwait(false);
+        if (lease is null || lease.AsSpan().SequenceEqual(_replica))
+        {
+            await store.SetAsync(SharedKeys.TokenLease, _replica, LeaseLifetime, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(LeaseSettle, cancellationToken).ConfigureAwait(false);
+            lease = await store.GetAsync(SharedKeys.TokenLease, cancellationToken).ConfigureAwait(false);
+            if (lease is null || lease.AsSpan().SequenceEqual(_replica))
+            {
+                return null;
+            }
+        }
+
+        // Another replica is exchanging: wait for its token, within the lease.
+        for (var waited = TimeSpan.Zero; waited < LeaseLifetime; waited += LeaseSettle)
+        {
+            await Task.Delay(LeaseSettle, cancellationToken).ConfigureAwait(false);
+            if (await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false) is { } arrived)
+            {
+                return arrived;
+            }
+        }
+
+        return null;
+    }
+
+    private async ValueTask<(string Token, DateTimeOffset RefreshAt)?> ReadSharedAsync(SharedStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(SharedKeys.InstallationToken, cancellationToken).ConfigureAwait(false) is { } bytes
+        && Sealer(store).Open(bytes) is { } opened && DateTimeOffset.UtcNow < opened.RefreshAt
+            ? opened
+            : null;
+
+    private SealedToken Sealer(SharedStore store)
+    {
+        lock (_replica)
+        {
+            if (_sealer is null || _sealerBinding != store.Prefix)
+            {
+                _sealer?.Dispose();
+                _sealer = new SealedToken(_key, store.Prefix + InstallationId.ToString(CultureInfo.InvariantCulture));
+                _sealerBinding = store.Prefix;
+            }
+
+            return _sealer;
         }
     }
 
@@ -86,10 +164,8 @@ internal sealed class GitHubAppTokenProvider : IDisposable
     public void Dispose()
     {
         _key.Dispose();
-        _refresh.Dispose();
+        _sealer?.Dispose();
     }
-
-    private string? Fresh() => _current is { } current && DateTimeOffset.UtcNow < current.RefreshAt ? current.Token : null;
 
     private async Task<(string Token, DateTimeOffset ExpiresAt)> ExchangeAsync(HttpClient httpClient, ActionsClientOptions options, CancellationToken cancellationToken)
     {

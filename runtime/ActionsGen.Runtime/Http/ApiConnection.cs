@@ -25,7 +25,6 @@ namespace ActionsGen.Runtime.Http;
 public sealed class ApiConnection
 {
     private readonly HttpClient _httpClient;
-    private readonly ConditionalRequestCache? _cache;
     private readonly SendPipeline _pipeline;
 
     /// <summary>Creates a connection over <paramref name="httpClient"/>.</summary>
@@ -33,8 +32,7 @@ public sealed class ApiConnection
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _cache = options.ConditionalCache;
-        _pipeline = new SendPipeline(httpClient, options, _cache);
+        _pipeline = new SendPipeline(httpClient, options);
     }
 
     /// <summary>The options requests are sent with.</summary>
@@ -199,7 +197,7 @@ public sealed class ApiConnection
                 Options.OnResponseDeviations?.Invoke(deviations);
             }
 
-            _cache?.StoreIfCacheable(response, body.Span);
+            await _pipeline.BodyReadAsync(response, body.Span).ConfigureAwait(false);
             return value;
         }
     }

@@ -39,12 +39,16 @@ public static class ActionsTelemetry
     /// <summary>The activity event for one deviation (tags <c>actionsgen.json_path</c>, <c>actionsgen.deviation_kind</c>); at most <see cref="JsonDeviationReport.MaxListed"/> per response, with the activity's <c>actionsgen.response.deviation_count</c> tag counting all.</summary>
     public const string DeviationEvent = "actionsgen.response.deviation";
 
+    /// <summary>Counter: calls to <see cref="ActionsClientOptions.SharedCache"/> that failed or timed out, after which the call went on without it (tags <c>actionsgen.shared_cache.operation</c>, <c>error.type</c>).</summary>
+    public const string SharedCacheFailures = "actionsgen.shared_cache.failures";
+
     internal static readonly ActivitySource Source = new(Name, typeof(ActionsTelemetry).Assembly.GetName().Version?.ToString(3));
 
     private static readonly Meter Meter = new(Name, typeof(ActionsTelemetry).Assembly.GetName().Version?.ToString(3));
     private static readonly Counter<long> RetryCounter = Meter.CreateCounter<long>(Retries, "{retry}", "Requests sent again after a transient failure.");
     private static readonly Counter<long> WaitCounter = Meter.CreateCounter<long>(RateLimitWaits, "{wait}", "Waits for a rate-limit window.");
     private static readonly Counter<long> DeviationCounter = Meter.CreateCounter<long>(ResponseDeviations, "{deviation}", "Response members that departed from their description and were read past.");
+    private static readonly Counter<long> SharedCacheFailureCounter = Meter.CreateCounter<long>(SharedCacheFailures, "{failure}", "Shared cache calls that failed or timed out.");
     private static readonly ConcurrentDictionary<string, RateLimit> LastRateLimits = new(StringComparer.Ordinal);
 
     static ActionsTelemetry()
@@ -94,6 +98,9 @@ public static class ActionsTelemetry
 
     internal static void Retry(string operationId, string errorType) =>
         RetryCounter.Add(1, new KeyValuePair<string, object?>("github.operation_id", operationId), new KeyValuePair<string, object?>("error.type", errorType));
+
+    internal static void SharedCacheFailure(string operation, Exception error) =>
+        SharedCacheFailureCounter.Add(1, new KeyValuePair<string, object?>("actionsgen.shared_cache.operation", operation), new KeyValuePair<string, object?>("error.type", error.GetType().FullName));
 
     internal static void RateLimitWait(string operationId) =>
         WaitCounter.Add(1, new KeyValuePair<string, object?>("github.operation_id", operationId));
