@@ -18,10 +18,10 @@ internal sealed class SharedStore(IDistributedCache cache, string prefix, TimeSp
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        using var limit = Limit(cancellationToken);
         try
         {
-            return await cache.GetAsync(Prefix + key, limit.Token).ConfigureAwait(false);
+            // WaitAsync bounds the wait even where the cache ignores the token (RedisCache does, once a command is queued).
+            return await cache.GetAsync(Prefix + key, cancellationToken).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -37,21 +37,14 @@ internal sealed class SharedStore(IDistributedCache cache, string prefix, TimeSp
             return;
         }
 
-        using var limit = Limit(cancellationToken);
         try
         {
-            await cache.SetAsync(Prefix + key, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, limit.Token).ConfigureAwait(false);
+            await cache.SetAsync(Prefix + key, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellationToken)
+                .WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             ActionsTelemetry.SharedCacheFailure("set", e);
         }
-    }
-
-    private CancellationTokenSource Limit(CancellationToken cancellationToken)
-    {
-        var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        return limit;
     }
 }

@@ -80,8 +80,15 @@ public sealed class RedisServer : IDisposable
         return result;
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _garnet?.Dispose();
         if (_process is { HasExited: false })
         {
