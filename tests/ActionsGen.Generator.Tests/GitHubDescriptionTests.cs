@@ -30,13 +30,8 @@ public class GitHubDescriptionTests(ITestOutputHelper output)
     public void Every_example_in_the_api_github_com_cut_reads_into_its_model_and_writes_back_the_same()
     {
         var path = OctokitDescriptions.FixturePath("api.github.com.actions.json");
-        // Writing every example back needs every model's writer, not only request bodies'.
-        var writers = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenWriters"] = "all" };
-        var (_, compilation, compile) = GeneratorHarness.Generate(File.ReadAllText(path), writers, "/specs/cut.json");
-        Assert.Empty(compile);
-        using var image = new MemoryStream();
-        Assert.True(compilation.Emit(image).Success);
-        var assembly = Assembly.Load(image.ToArray());
+        // Writing every example back needs every model's writer, not only request bodies': the compiled cut has them.
+        var assembly = CompiledCuts.Load("api.github.com.actions.json");
 
         // System.Text.Json's own switch: a missing required member fails the read (by default it is drift, read past).
         var options = Options(assembly);

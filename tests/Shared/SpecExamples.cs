@@ -1,26 +1,38 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ActionsGen.Testing;
 
 /// <summary>The JSON examples attached to the checked-in spec, keyed "operationId request|STATUS".</summary>
-internal static class SpecExamples
+internal static partial class SpecExamples
 {
     public static readonly string SpecPath = Path.Combine(AppContext.BaseDirectory, "spec", "actions.yaml");
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> All = new(Load);
 
+    private static readonly Lazy<JsonNode> WholeSpec = new(() => JsonNode.Parse(ToJson(LoadRoot()))!);
+
     public static IReadOnlyDictionary<string, string> Examples => All.Value;
+
+    /// <summary>The whole spec as JSON (schemas and examples alike), for walking its schemas beside its examples.</summary>
+    public static JsonNode Document => WholeSpec.Value;
 
     public static string Get(string key) => All.Value[key];
 
-    private static IReadOnlyDictionary<string, string> Load()
+    private static YamlMappingNode LoadRoot()
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(SpecPath)));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static IReadOnlyDictionary<string, string> Load()
+    {
+        var root = LoadRoot();
         var result = new Dictionary<string, string>();
         foreach (var (_, pathItem) in (YamlMappingNode)root["paths"])
         {
@@ -59,16 +71,21 @@ internal static class SpecExamples
             return null;
         }
 
+        return ToJson(example);
+    }
+
+    private static string ToJson(YamlNode node)
+    {
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteJson(writer, example);
+            WriteJson(writer, node);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    // YAML → JSON: a quoted scalar is a string; a plain one is null, a boolean or a number as JSON spells them.
+    // YAML → JSON: a quoted scalar is a string; a plain one is null, a boolean or a number as JSON spells them, else a string.
     private static void WriteJson(Utf8JsonWriter writer, YamlNode node)
     {
         switch (node)
@@ -98,7 +115,8 @@ internal static class SpecExamples
                     case "null" or "~" or "": writer.WriteNullValue(); break;
                     case "true": writer.WriteBooleanValue(true); break;
                     case "false": writer.WriteBooleanValue(false); break;
-                    default: writer.WriteRawValue(scalar.Value!); break;
+                    case var number when JsonNumber().IsMatch(number!): writer.WriteRawValue(number!); break;
+                    default: writer.WriteStringValue(scalar.Value); break;
                 }
 
                 break;
@@ -107,4 +125,7 @@ internal static class SpecExamples
                 break;
         }
     }
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$")]
+    private static partial Regex JsonNumber();
 }
