@@ -46,14 +46,16 @@ public class PackageLayoutTests(PackageFixture fixture)
     }
 
     [Fact]
-    public void The_package_has_no_NuGet_dependencies_a_consumer_would_have_to_resolve()
+    public void The_package_depends_only_on_the_shared_cache_abstraction()
     {
         using var package = ZipFile.OpenRead(fixture.Feed.Package);
         using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var text = nuspec.ReadToEnd();
 
+        // IDistributedCache (ActionsClientOptions.SharedCache) is the one ecosystem interface the runtime takes on.
         Assert.Contains("<id>ActionsGen</id>", text);
-        Assert.DoesNotContain("<dependency ", text);
+        var dependencies = System.Text.RegularExpressions.Regex.Matches(text, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Equal(["Microsoft.Extensions.Caching.Abstractions"], dependencies);
     }
 
     [Fact]

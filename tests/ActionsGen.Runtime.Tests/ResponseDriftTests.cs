@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using ActionsGen.Runtime.Errors;
 using ActionsGen.Runtime.Serialization;
@@ -19,30 +17,9 @@ public sealed class ResponseDriftTests : IDisposable
 {
     private const string ListRuns = "actions/list-workflow-runs-for-repo";
 
-    private readonly ConcurrentQueue<Activity> _activities = new();
-    private readonly ConcurrentQueue<(long Value, Dictionary<string, object?> Tags)> _deviations = new();
-    private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener = new();
+    private readonly TelemetryCapture _telemetry = new();
 
-    public ResponseDriftTests()
-    {
-        _activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ActionsTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(_activityListener);
-        _meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ActionsTelemetry.Name && instrument.Name == ActionsTelemetry.ResponseDeviations)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _meterListener.SetMeasurementEventCallback<long>((_, value, tags, _) => _deviations.Enqueue((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _meterListener.Start();
-    }
+    private IEnumerable<(long Value, Dictionary<string, object?> Tags)> Deviations => _telemetry.Of(ActionsTelemetry.ResponseDeviations);
 
     // The page: 100 runs from the spec's example, six of them drifted as GitHub's and GHES's responses do,
     // plus a null item in the list.
@@ -94,14 +71,14 @@ public sealed class ResponseDriftTests : IDisposable
         Assert.Equal(0, page.WorkflowRuns[40].WorkflowId);
         Assert.Equal(page.WorkflowRuns[0].HeadSha, page.WorkflowRuns[99].HeadSha);
 
-        var activity = Assert.Single(_activities, a => a.GetTagItem("server.port") is int port && port == f.Server.BaseAddress.Port);
+        var activity = Assert.Single(_telemetry.Of(f.Server));
         var events = activity.Events.Where(e => e.Name == ActionsTelemetry.DeviationEvent)
             .Select(e => e.Tags.First(t => t.Key == "actionsgen.json_path").Value + " " + e.Tags.First(t => t.Key == "actionsgen.deviation_kind").Value);
         Assert.Equal(ExpectedDrift, events);
         Assert.Equal(6, activity.GetTagItem("actionsgen.response.deviation_count"));
         Assert.Equal(ActivityStatusCode.Unset, activity.Status);
 
-        var counted = _deviations.Where(m => (string?)m.Tags["github.operation_id"] == ListRuns).ToArray();
+        var counted = Deviations.Where(m => (string?)m.Tags["github.operation_id"] == ListRuns).ToArray();
         Assert.Equal(6, counted.Sum(m => m.Value));
         Assert.Equal(1, counted.Where(m => (string?)m.Tags["actionsgen.deviation_kind"] == "null_element").Sum(m => m.Value));
 
@@ -157,7 +134,7 @@ public sealed class ResponseDriftTests : IDisposable
         Assert.Equal(10_000, reported.CountOf(JsonDeviationKind.WrongType));
         Assert.Equal(JsonDeviationReport.MaxListed, reported.Listed.Count);
         Assert.Equal("$.steps[15].number", reported.Listed[^1].Path);
-        var activity = Assert.Single(_activities, a => a.GetTagItem("server.port") is int port && port == f.Server.BaseAddress.Port);
+        var activity = Assert.Single(_telemetry.Of(f.Server));
         Assert.Equal(JsonDeviationReport.MaxListed, activity.Events.Count(e => e.Name == ActionsTelemetry.DeviationEvent));
         Assert.Equal(10_000, activity.GetTagItem("actionsgen.response.deviation_count"));
     }
@@ -171,12 +148,8 @@ public sealed class ResponseDriftTests : IDisposable
         await f.Client.WorkflowRuns.ListWorkflowRunsForRepoAsync("octo-org", "octo-repo");
 
         Assert.False(called);
-        Assert.DoesNotContain(_deviations, m => (string?)m.Tags["github.operation_id"] == ListRuns);
+        Assert.DoesNotContain(Deviations, m => (string?)m.Tags["github.operation_id"] == ListRuns);
     }
 
-    public void Dispose()
-    {
-        _activityListener.Dispose();
-        _meterListener.Dispose();
-    }
+    public void Dispose() => _telemetry.Dispose();
 }

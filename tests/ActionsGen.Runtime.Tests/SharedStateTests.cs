@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using ActionsGen.Runtime.Errors;
@@ -100,27 +98,17 @@ public sealed class SharedStateTests : IDisposable
     [Fact]
     public async Task A_store_that_stops_mid_run_fails_no_call_and_is_counted()
     {
-        var failures = new ConcurrentQueue<string>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ActionsTelemetry.Name && instrument.Name == ActionsTelemetry.SharedCacheFailures)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((_, _, tags, _) => failures.Enqueue((string)tags.ToArray().First(t => t.Key == "actionsgen.shared_cache.operation").Value!));
-        meters.Start();
+        using var telemetry = new TelemetryCapture();
         var ghes = new GhesStandIn(budget: 5000);
         await using var server = await LoopbackServer.StartAsync(ghes.Handle);
         var replica = Replica(server);
 
         Assert.Equal(10, await PollAsync(replica, Enumerable.Range(1, 10).Select(r => (long)r)));
-        Assert.Empty(failures);
+        Assert.Empty(telemetry.Of(ActionsTelemetry.SharedCacheFailures));
         _redis.Dispose();
         Assert.Equal(20, await PollAsync(replica, Enumerable.Range(1, 20).Select(r => (long)r)));
 
-        Assert.NotEmpty(failures);
+        Assert.NotEmpty(telemetry.Of(ActionsTelemetry.SharedCacheFailures));
         Assert.Equal(20, ghes.FullResponses);
         Assert.Equal(10, ghes.NotModified);
     }

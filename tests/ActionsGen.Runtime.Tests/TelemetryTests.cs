@@ -11,31 +11,7 @@ namespace ActionsGen.Runtime.Tests;
 [Collection(Isolated.Name)]
 public sealed class TelemetryTests : IDisposable
 {
-    private readonly ConcurrentQueue<Activity> _activities = new();
-    private readonly ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measurements = new();
-    private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener = new();
-
-    public TelemetryTests()
-    {
-        _activityListener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ActionsTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(_activityListener);
-        _meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ActionsTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _meterListener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            _measurements.Enqueue((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
-        _meterListener.Start();
-    }
+    private readonly TelemetryCapture _telemetry = new();
 
     private static Reply Run() => Reply.Json(SpecExamples.Get("actions/get-workflow-run 200"))
         .WithHeader("x-github-request-id", "CAFE:1234:5678")
@@ -72,7 +48,7 @@ public sealed class TelemetryTests : IDisposable
 
         var activity = Assert.Single(Mine(f));
         Assert.Equal(2, activity.GetTagItem("http.request.resend_count"));
-        var retries = _measurements.Where(m => m.Instrument == ActionsTelemetry.Retries && (string?)m.Tags["github.operation_id"] == "actions/get-workflow-run").ToArray();
+        var retries = _telemetry.Measurements.Where(m => m.Instrument == ActionsTelemetry.Retries && (string?)m.Tags["github.operation_id"] == "actions/get-workflow-run").ToArray();
         Assert.Equal(2, retries.Sum(m => m.Value));
         Assert.All(retries, m => Assert.Equal("503", m.Tags["error.type"]));
     }
@@ -120,18 +96,17 @@ public sealed class TelemetryTests : IDisposable
             o => o.MaxRateLimitWait = TimeSpan.FromSeconds(10));
 
         await f.Client.WorkflowRuns.GetWorkflowRunAsync("o", "r", 1);
-        _meterListener.RecordObservableInstruments();
+        _telemetry.RecordObservableInstruments();
 
-        var remaining = _measurements.Last(m => m.Instrument == ActionsTelemetry.RateLimitRemaining && (string?)m.Tags["github.rate_limit.resource"] == "core");
-        var limit = _measurements.Last(m => m.Instrument == ActionsTelemetry.RateLimitLimit && (string?)m.Tags["github.rate_limit.resource"] == "core");
+        var remaining = _telemetry.Measurements.Last(m => m.Instrument == ActionsTelemetry.RateLimitRemaining && (string?)m.Tags["github.rate_limit.resource"] == "core");
+        var limit = _telemetry.Measurements.Last(m => m.Instrument == ActionsTelemetry.RateLimitLimit && (string?)m.Tags["github.rate_limit.resource"] == "core");
         Assert.Equal(4321, remaining.Value);
         Assert.Equal(5000, limit.Value);
-        Assert.Contains(_measurements, m => m.Instrument == ActionsTelemetry.RateLimitWaits && (string?)m.Tags["github.operation_id"] == "actions/get-workflow-run");
+        Assert.Contains(_telemetry.Measurements, m => m.Instrument == ActionsTelemetry.RateLimitWaits && (string?)m.Tags["github.operation_id"] == "actions/get-workflow-run");
         Assert.Equal(1, Assert.Single(Mine(f)).GetTagItem("http.request.resend_count"));
     }
 
-    private Activity[] Mine(ClientFixture f) =>
-        _activities.Where(a => a.GetTagItem("server.port") is int port && port == f.Server.BaseAddress.Port).ToArray();
+    private Activity[] Mine(ClientFixture f) => _telemetry.Of(f.Server);
 
     private static void AssertNoSecrets(Activity activity)
     {
@@ -143,9 +118,5 @@ public sealed class TelemetryTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _activityListener.Dispose();
-        _meterListener.Dispose();
-    }
+    public void Dispose() => _telemetry.Dispose();
 }

@@ -123,52 +123,22 @@ public struct JsonObjectReader
     // A member of a nullable value type stays null when its value deviates (not the type's default).
 
     /// <summary>Reads a 64-bit integer into a nullable member.</summary>
-    public readonly long? Int64OrNull(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        var value = Int64Codec.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly long? Int64OrNull(ref Utf8JsonReader reader) => OrNull<long, Int64Codec>(ref reader);
 
     /// <summary>Reads a 32-bit integer into a nullable member.</summary>
-    public readonly int? Int32OrNull(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        var value = Int32Codec.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly int? Int32OrNull(ref Utf8JsonReader reader) => OrNull<int, Int32Codec>(ref reader);
 
     /// <summary>Reads a number into a nullable member.</summary>
-    public readonly double? DoubleOrNull(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        var value = DoubleCodec.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly double? DoubleOrNull(ref Utf8JsonReader reader) => OrNull<double, DoubleCodec>(ref reader);
 
     /// <summary>Reads a boolean into a nullable member.</summary>
-    public readonly bool? BooleanOrNull(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        var value = BooleanCodec.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly bool? BooleanOrNull(ref Utf8JsonReader reader) => OrNull<bool, BooleanCodec>(ref reader);
 
     /// <summary>Reads an ISO 8601 date-time into a nullable member.</summary>
-    public readonly DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader)
-    {
-        var start = reader.TokenStartIndex;
-        var value = DateTimeCodec.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader) => OrNull<DateTimeOffset, DateTimeCodec>(ref reader);
 
     /// <summary>Reads a generated enum or union into a nullable member.</summary>
-    public readonly T? ModelOrNull<T>(ref Utf8JsonReader reader) where T : struct, IJsonModel<T>
-    {
-        var start = reader.TokenStartIndex;
-        var value = ModelCodec<T>.Read(ref reader, _context);
-        return Dropped(start) ? null : value;
-    }
+    public readonly T? ModelOrNull<T>(ref Utf8JsonReader reader) where T : struct, IJsonModel<T> => OrNull<T, ModelCodec<T>>(ref reader);
 
     /// <summary>Reads an array of generated models.</summary>
     public readonly IReadOnlyList<T> Models<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ListCodec<T, ModelCodec<T>>.Read(ref reader, _context);
@@ -176,5 +146,12 @@ public struct JsonObjectReader
     /// <summary>Reads any other value with the codec <typeparamref name="TCodec"/>.</summary>
     public readonly T Value<T, TCodec>(ref Utf8JsonReader reader) where TCodec : IJsonCodec<T> => TCodec.Read(ref reader, _context);
 
-    private readonly bool Dropped(long start) => _context is not null && _context.DroppedAt == start;
+    private readonly T? OrNull<T, TCodec>(ref Utf8JsonReader reader)
+        where T : struct
+        where TCodec : IJsonCodec<T>
+    {
+        var start = reader.TokenStartIndex;
+        var value = TCodec.Read(ref reader, _context);
+        return _context is not null && _context.DroppedAt == start ? null : value;
+    }
 }

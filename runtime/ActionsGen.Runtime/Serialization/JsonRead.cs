@@ -16,9 +16,9 @@ namespace ActionsGen.Runtime.Serialization;
 public static class JsonRead
 {
     /// <summary>
-    /// The hash generated code switches on for property names, over the unescaped UTF-8 bytes: the first and last
-    /// (up to) 8 bytes, the middle 8 of a long name, and the length; a few multiplications whatever the length. The generator computes the
-    /// same function at compile time (<c>JsonEmitter.PropertyNameHash</c>); a collision only costs a second compare.
+    /// The hash of a property name, over the unescaped UTF-8 bytes: the first and last (up to) 8 bytes, the middle 8 of
+    /// a long name, and the length; a few multiplications whatever the length. <see cref="JsonPropertyTable"/> and
+    /// <see cref="JsonUnionTable"/> look names up by it; a collision only costs a second compare.
     /// </summary>
     public static uint PropertyNameHash(ref Utf8JsonReader reader)
     {
