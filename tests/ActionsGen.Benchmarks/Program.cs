@@ -63,6 +63,11 @@ public static class Program
             return InterleavedRatio.Loop(args.Skip(1).ToArray());
         }
 
+        if (args.Length > 0 && args[0] == "drift-check")
+        {
+            return DriftReport.RunAsync(args.Skip(1).ToArray()).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "serve-pages")
         {
             return PagesServer.RunAsync().GetAwaiter().GetResult();
