@@ -10,7 +10,7 @@ namespace ActionsGen.Runtime.Serialization;
 /// <remarks>
 /// None is marked <c>AggressiveOptimization</c>: the package ships this assembly precompiled (ReadyToRun), which
 /// such methods would be left out of, and a fully optimized compile on first call cost a fresh process's first read
-/// more than running them unoptimized did (docs/benchmarks.md §0b).
+/// more than running them unoptimized did (docs/benchmarks.md, "Tried and dropped").
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
