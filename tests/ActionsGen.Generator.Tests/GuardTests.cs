@@ -4,7 +4,9 @@ using Microsoft.CodeAnalysis;
 
 namespace ActionsGen.Generator.Tests;
 
-/// <summary>The settings checks and the one top-level guard: the generator reports, it never throws to the compiler.</summary>
+/// <summary>The settings checks and the guards: the generator reports, it never throws to the compiler.</summary>
+/// <remarks>The fault hooks are static: the class runs alone (<see cref="ProcessWideState"/>).</remarks>
+[Collection(ProcessWideState.Name)]
 public class GuardTests
 {
     private const string Spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";

@@ -16,7 +16,8 @@ internal static class SpecParser
     public static ParseResult Parse(SpecFile file, GeneratorSettings settings) =>
         FaultInjection is null ? ParseMemo.GetOrParse(file, settings, ParseText) : ParseText(file, settings);
 
-    private static ParseResult ParseText(SpecFile file, GeneratorSettings settings)
+    /// <summary>A parse of its own, never the memo's: what <see cref="Parse"/> remembers, and what tests compare.</summary>
+    internal static ParseResult ParseText(SpecFile file, GeneratorSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
