@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ActionsGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -231,5 +232,24 @@ public class DiagnosticTests
         Assert.Equal("/specs/b.yaml", duplicate.Location.GetLineSpan().Path);
         Assert.Contains("'GitHub.Actions'", duplicate.GetMessage());
         Assert.Single(run.Results.Single().GeneratedSources, s => s.HintName == "GitHub.Actions.WorkflowRun.g.cs");
+    }
+
+    [Fact]
+    public void Specs_whose_namespaces_differ_only_in_case_are_ACTG010_not_CS8785()
+    {
+        // Foo.Api.Thing.g.cs and foo.api.Thing.g.cs are one file name to Roslyn (and to Windows and macOS).
+        const string spec = Header + "\npaths: {}\ncomponents: {schemas: {thing: {type: object, properties: {a: {type: string}}}}}\n";
+        var texts = ImmutableArray.Create<AdditionalText>(new GeneratorHarness.InMemoryAdditionalText("/specs/a.yaml", spec), new GeneratorHarness.InMemoryAdditionalText("/specs/b.yaml", spec));
+        var namespaces = new Dictionary<string, string> { ["/specs/a.yaml"] = "Foo.Api", ["/specs/b.yaml"] = "foo.api" };
+
+        var run = GeneratorHarness.Driver(texts, metadataOf: path => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenNamespace"] = namespaces[path] })
+            .RunGenerators(GeneratorHarness.Compilation()).GetRunResult();
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+        var duplicate = Assert.Single(run.Diagnostics, d => d.Id == "ACTG010");
+        Assert.Equal("/specs/b.yaml", duplicate.Location.GetLineSpan().Path);
+        Assert.Contains("'foo.api'", duplicate.GetMessage());
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Foo.Api.Thing.g.cs");
     }
 }

@@ -83,4 +83,21 @@ public class NamingTests
             Assert.Contains($" {member} => ", reaction);
         }
     }
+
+    [Fact]
+    public void Type_names_differ_in_more_than_case_so_their_files_do()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "HostileSpecs", "44-names-differing-in-case-or-punctuation.yaml"));
+        var (run, output, compile) = GeneratorHarness.Generate(text, new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenSchemas"] = "all" });
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        var hints = run.Results.Single().GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Equal(hints.Length, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // Components in key order (FOOBAR, foo-bar, foo.bar, foobar): the first keeps its name, later ones get the next free suffix.
+        string[] Names(params string[] names) => names.Where(n => output.GetTypeByMetadataName("GitHub.Actions." + n) is not null).ToArray();
+        Assert.Equal(new[] { "Foobar", "FooBar2", "FooBar3", "Foobar4" }, Names("Foobar", "FooBar", "FooBar2", "FooBar3", "Foobar4"));
+        Assert.Equal(new[] { "Actionsclient2", "Actionsjsontypeinforesolver2", "ActionsClientServiceCollectionExtensions2" }, Names("Actionsclient2", "Actionsjsontypeinforesolver2", "ActionsClientServiceCollectionExtensions2"));
+    }
 }

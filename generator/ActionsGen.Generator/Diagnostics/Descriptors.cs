@@ -36,7 +36,7 @@ internal static class Descriptors
         "ACTG009", "Path parameter is not declared", "The path '{0}' uses '{{{1}}}', which operation '{2}' does not declare as a path parameter; the operation is skipped", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
-        "ACTG010", "Two specs generate into one namespace", "The namespace '{0}' is already generated from another spec: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
+        "ACTG010", "Two specs generate into one namespace", "Another spec already generates into the namespace '{0}', or into one that differs from it only in case: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor PartSkipped = Create(
         "ACTG011", "Part of the spec is not usable", "{0}: {1}; {2}", DiagnosticSeverity.Warning);

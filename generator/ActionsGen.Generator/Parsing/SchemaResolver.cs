@@ -22,7 +22,7 @@ internal sealed partial class SchemaResolver
     private readonly YamlScan _scan;
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Identifiers.Scope _typeNames = new(Emitting.ResolverEmitter.ClassName);
+    private readonly Identifiers.Scope _typeNames = Identifiers.TypeScope(ResolverEmitter.ClassName);
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
@@ -35,6 +35,7 @@ internal sealed partial class SchemaResolver
         _path = path;
         _diagnostics = diagnostics;
         _typeNames.Reserve(clientName);
+        _typeNames.Reserve(DependencyInjectionEmitter.ClassName(clientName));
         _typeNames.Reserve(MemberNames.UnionMatchResult);
     }
 

@@ -54,11 +54,14 @@ internal static class SpecParser
         }
     }
 
-    /// <summary>The spec that owns each namespace: of the specs generating into it, the first by path.</summary>
+    /// <summary>
+    /// The spec that owns each namespace: of the specs generating into it, the first by path. Namespaces that differ only
+    /// in case are one here: the names of their files would be equal ignoring case, as Roslyn compares them.
+    /// </summary>
     public static EquatableArray<string> NamespaceOwners(System.Collections.Immutable.ImmutableArray<(string Namespace, string SpecPath)> specs) =>
         specs
             .Where(spec => spec.Namespace is not null)
-            .GroupBy(spec => spec.Namespace, StringComparer.Ordinal)
+            .GroupBy(spec => spec.Namespace, StringComparer.OrdinalIgnoreCase)
             .Select(group => group.Select(spec => spec.SpecPath).OrderBy(path => path, StringComparer.Ordinal).First())
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToEquatableArray();
