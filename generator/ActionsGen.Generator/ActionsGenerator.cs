@@ -3,6 +3,7 @@ using System.Linq;
 using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 using ActionsGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -125,7 +126,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
     {
         if (model is not null)
         {
-            AddSource(context, model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", ResolverEmitter.Emit(model));
+            AddSource(context, HintNames.Of(model.Namespace, ResolverEmitter.ClassName), ResolverEmitter.Emit(model));
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
     {
         if (client is not null)
         {
-            AddSource(context, client.Namespace + "." + client.ClientName + ".g.cs", ClientEmitter.EmitRoot(client));
+            AddSource(context, HintNames.Of(client.Namespace, client.ClientName), ClientEmitter.EmitRoot(client));
         }
     }
 
@@ -141,12 +142,12 @@ public sealed class ActionsGenerator : IIncrementalGenerator
     {
         if (model is not null)
         {
-            AddSource(context, model.Namespace + "." + DependencyInjectionEmitter.ClassName(model.ClientName) + ".g.cs", DependencyInjectionEmitter.Emit(model));
+            AddSource(context, HintNames.Of(model.Namespace, DependencyInjectionEmitter.ClassName(model.ClientName)), DependencyInjectionEmitter.Emit(model));
         }
     }
 
     private static void EmitClientGroup(SourceProductionContext context, ClientGroupUnit unit) =>
-        AddSource(context, unit.Namespace + "." + unit.Group.ClassName + ".g.cs", ClientEmitter.EmitGroup(unit.Namespace, unit.Group));
+        AddSource(context, HintNames.Of(unit.Namespace, unit.Group.ClassName), ClientEmitter.EmitGroup(unit.Namespace, unit.Group));
 
     private static void EmitType(SourceProductionContext context, EmitUnit unit)
     {
@@ -157,7 +158,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             TypeModelKind.Union => UnionEmitter.Emit(unit.Namespace, unit.Type),
             _ => IntegerOrStringEmitter.Emit(unit.Namespace, unit.Type),
         };
-        AddSource(context, unit.Namespace + "." + unit.Type.Name + ".g.cs", source);
+        AddSource(context, HintNames.Of(unit.Namespace, unit.Type.Name), source);
     }
 
     private static void AddSource(SourceProductionContext context, string hintName, string source) =>
