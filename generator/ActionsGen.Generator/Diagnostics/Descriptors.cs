@@ -56,6 +56,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SchemasNotUsed = Create(
         "ACTG016", "Schemas no operation uses are not generated", "{0} component schemas are used by no generated operation and were not generated ({1}); Schemas=\"all\" on the ActionsGenSpec item generates every one", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor UnionBranchIsItself = Create(
+        "ACTG017", "Union branch is the union itself", "The branch at '{0}' is the union '{1}' itself, which cannot be a case of itself; the branch is left out", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -80,6 +83,7 @@ internal static class Descriptors
         "ACTG014" => AllOfConflict,
         "ACTG015" => FilterMatchesNothing,
         "ACTG016" => SchemasNotUsed,
+        "ACTG017" => UnionBranchIsItself,
         _ => InternalError,
     };
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Models;
@@ -28,8 +29,15 @@ internal sealed partial class SchemaResolver
                 continue;
             }
 
-            var branchPointer = PartPointer(branch, pointer + keyword + i.ToString(CultureInfo.InvariantCulture));
-            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), branchPointer);
+            var inline = pointer + keyword + i.ToString(CultureInfo.InvariantCulture);
+            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), PartPointer(branch, inline));
+            if (type.Kind == TypeRefKind.Named && type.Name == name)
+            {
+                // A case of the union's own type would be a conversion from the type to itself (CS0555), and a value of it is already one.
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnionBranchIsItself, _path, _scan.Find(inline), inline, pointer));
+                continue;
+            }
+
             var tags = TagsOf(schema, branch);
             var same = cases.FindIndex(c => c.Type == type);
             if (same >= 0)
