@@ -252,4 +252,49 @@ public class DiagnosticTests
         Assert.Contains("'foo.api'", duplicate.GetMessage());
         Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Foo.Api.Thing.g.cs");
     }
+
+    [Fact]
+    public void A_discriminator_mapping_entry_that_names_no_schema_is_ACTG018_at_its_line()
+    {
+        var spec = Header + """
+
+            paths: {}
+            components:
+              schemas:
+                pet:
+                  oneOf:
+                  - $ref: '#/components/schemas/cat'
+                  - $ref: '#/components/schemas/dog'
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      cat: '#/components/schemas/cat'
+                      dog: dog
+                      bird: '#/components/schemas/bird'
+                      fish: fish
+                      snake: 'reptiles.yaml#/components/schemas/snake'
+                cat: {type: object, properties: {kind: {type: string}, purrs: {type: boolean}}}
+                dog: {type: object, properties: {kind: {type: string}, barks: {type: boolean}}}
+                animal:
+                  type: object
+                  properties:
+                    kind: {type: string}
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      horse: '#/components/schemas/horse'
+            """;
+
+        var (run, _, compile) = GeneratorHarness.Generate(spec);
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        var dangling = run.Diagnostics.Where(d => d.Id == "ACTG018").ToArray();
+        Assert.All(dangling, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(new[] { LineOf(spec, "bird:"), LineOf(spec, "fish:"), LineOf(spec, "horse:") }, dangling.Select(Line).Order());
+        Assert.Contains("maps 'bird' to '#/components/schemas/bird'", dangling.Single(d => Line(d) == LineOf(spec, "bird:")).GetMessage());
+        var external = Assert.Single(run.Diagnostics, d => d.Id == "ACTG012");
+        Assert.Equal(LineOf(spec, "snake:"), Line(external));
+        Assert.Equal(4, run.Diagnostics.Length);
+    }
 }

@@ -59,6 +59,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnionBranchIsItself = Create(
         "ACTG017", "Union branch is the union itself", "The branch at '{0}' is the union '{1}' itself, which cannot be a case of itself; the branch is left out", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnresolvedMapping = Create(
+        "ACTG018", "Discriminator mapping does not resolve", "The discriminator mapping of '{0}' maps '{1}' to '{2}', which is no schema in the spec; the entry is ignored", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -84,6 +87,7 @@ internal static class Descriptors
         "ACTG015" => FilterMatchesNothing,
         "ACTG016" => SchemasNotUsed,
         "ACTG017" => UnionBranchIsItself,
+        "ACTG018" => UnresolvedMapping,
         _ => InternalError,
     };
 }

@@ -321,6 +321,7 @@ internal sealed partial class SchemaResolver
 
     private void DefineNamed(OpenApiSchema schema, TypeRef named, string pointer)
     {
+        CheckMapping(schema, pointer);
         var name = named.Name!;
         switch (named.NamedKind)
         {
