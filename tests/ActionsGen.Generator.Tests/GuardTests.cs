@@ -1,3 +1,4 @@
+using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Parsing;
 using ActionsGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -56,6 +57,59 @@ public class GuardTests
         finally
         {
             SpecParser.FaultInjection = null;
+        }
+    }
+
+    [Theory]
+    [InlineData("Faulty.Thing")]
+    [InlineData("Faulty.ActionsJsonTypeInfoResolver")]
+    [InlineData("Faulty.ActionsClient")]
+    [InlineData("Faulty.ThingsOperations")]
+    [InlineData("Faulty.ActionsClientServiceCollectionExtensions")]
+    [InlineData("the diagnostics")]
+    public void An_exception_while_emitting_an_output_becomes_ACTG099_naming_it_and_every_other_file_is_generated(string failing)
+    {
+        var spec = Spec.Replace("paths: {}", """
+            paths:
+              /things:
+                get:
+                  operationId: things/list
+                  tags: [things]
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/thing'}
+            components: {schemas: {thing: {type: object, properties: {a: {type: string}}}}}
+            """);
+        var compilation = GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location));
+        GeneratorRunResult Run() => GeneratorHarness.Driver(spec, ns: "Faulty").RunGenerators(compilation).GetRunResult().Results.Single();
+        var all = Run().GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Contains(failing == "the diagnostics" ? "Faulty.Thing.g.cs" : failing + ".g.cs", all);
+
+        Guard.OutputFaultInjection = name =>
+        {
+            if (name == failing)
+            {
+                throw new InvalidOperationException("injected failure");
+            }
+        };
+        try
+        {
+            var run = Run();
+
+            Assert.Null(run.Exception);
+            var diagnostic = Assert.Single(run.Diagnostics);
+            Assert.Equal(("ACTG099", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+            Assert.Contains("'" + failing + "'", diagnostic.GetMessage());
+            Assert.Contains("InvalidOperationException: injected failure", diagnostic.GetMessage());
+            Assert.Contains("please report", diagnostic.GetMessage());
+            Assert.Equal(all.Where(hint => hint != failing + ".g.cs"), run.GeneratedSources.Select(s => s.HintName));
+        }
+        finally
+        {
+            Guard.OutputFaultInjection = null;
         }
     }
 }

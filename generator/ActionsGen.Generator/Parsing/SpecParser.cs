@@ -6,7 +6,7 @@ using ActionsGen.Generator.Model;
 
 namespace ActionsGen.Generator.Parsing;
 
-/// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099.</summary>
+/// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099 (<see cref="Guard"/>).</summary>
 internal static class SpecParser
 {
     /// <summary>For tests of the ACTG099 guard only: runs first inside it, so a test can make parsing fail.</summary>
@@ -49,7 +49,7 @@ internal static class SpecParser
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message) + Where(e)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, Guard.Describe(e)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
     }
@@ -80,13 +80,6 @@ internal static class SpecParser
         var diagnostics = result.Diagnostics.ToList();
         diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateOutput, model.SpecPath, SpecPosition.Start, model.Namespace, model.SpecPath));
         return new ParseResult(null, diagnostics.ToEquatableArray());
-    }
-
-    // The frame that threw, for the bug report: "at ApiModelBuilder.BuildOperation".
-    private static string Where(Exception e)
-    {
-        var frame = new System.Diagnostics.StackTrace(e, false).GetFrame(0)?.GetMethod();
-        return frame is null ? string.Empty : " at " + frame.DeclaringType?.Name + "." + frame.Name;
     }
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>
