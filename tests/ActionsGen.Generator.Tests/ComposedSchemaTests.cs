@@ -56,6 +56,9 @@ public class ComposedSchemaTests
                   payload: {$ref: '#/components/schemas/payload'}
         """;
 
+    // A spec of component schemas only: what follows is indented as one of them.
+    private const string ModelsOnly = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n";
+
     private const string Probe = """
         using ActionsGen.Runtime.Serialization;
         using Composed;
@@ -145,12 +148,7 @@ public class ComposedSchemaTests
     [Fact]
     public void A_union_branch_that_is_the_union_itself_is_left_out_with_ACTG017_at_the_branch()
     {
-        var spec = """
-            openapi: 3.0.3
-            info: {title: self, version: '1'}
-            paths: {}
-            components:
-              schemas:
+        var spec = ModelsOnly + """
                 self:
                   anyOf:
                   - $ref: '#/components/schemas/self' # ACTG017
@@ -214,12 +212,7 @@ public class ComposedSchemaTests
     public void A_schema_that_leads_back_to_itself_through_no_type_is_raw_JSON_with_ACTG005_at_each_reference_of_the_cycle(string schemas)
     {
         // Before, resolving it recursed until the stack overflowed: the compiler process died, with no diagnostic at all.
-        var spec = """
-            openapi: 3.0.3
-            info: {title: cycle, version: '1'}
-            paths: {}
-            components:
-              schemas:
+        var spec = ModelsOnly + """
                 holder:
                   type: object
                   properties:

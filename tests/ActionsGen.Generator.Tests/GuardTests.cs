@@ -16,7 +16,9 @@ public class GuardTests
     [InlineData("Not A Name")]
     [InlineData("class")]
     [InlineData("9Lives")]
-    public void A_client_name_that_is_not_a_CSharp_class_name_is_ACTG008_and_nothing_is_generated(string clientName)
+    [InlineData("ActionsJsonTypeInfoResolver")]
+    [InlineData("actionsJsonTypeInfoResolver")]
+    public void A_client_name_that_is_not_a_CSharp_class_name_or_is_taken_is_ACTG008_and_nothing_is_generated(string clientName)
     {
         var (run, _, compile) = GeneratorHarness.Generate(Spec, new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenClientName"] = clientName });
 
@@ -61,32 +63,19 @@ public class GuardTests
     }
 
     [Theory]
-    [InlineData("Faulty.Thing")]
+    [InlineData("Faulty.Job")]
     [InlineData("Faulty.ActionsJsonTypeInfoResolver")]
     [InlineData("Faulty.ActionsClient")]
-    [InlineData("Faulty.ThingsOperations")]
+    [InlineData("Faulty.WorkflowRunsOperations")]
     [InlineData("Faulty.ActionsClientServiceCollectionExtensions")]
     [InlineData("the diagnostics")]
     public void An_exception_while_emitting_an_output_becomes_ACTG099_naming_it_and_every_other_file_is_generated(string failing)
     {
-        var spec = Spec.Replace("paths: {}", """
-            paths:
-              /things:
-                get:
-                  operationId: things/list
-                  tags: [things]
-                  responses:
-                    '200':
-                      description: OK
-                      content:
-                        application/json:
-                          schema: {$ref: '#/components/schemas/thing'}
-            components: {schemas: {thing: {type: object, properties: {a: {type: string}}}}}
-            """);
+        var spec = File.ReadAllText(GeneratorHarness.SpecPath);
         var compilation = GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location));
         GeneratorRunResult Run() => GeneratorHarness.Driver(spec, ns: "Faulty").RunGenerators(compilation).GetRunResult().Results.Single();
         var all = Run().GeneratedSources.Select(s => s.HintName).ToArray();
-        Assert.Contains(failing == "the diagnostics" ? "Faulty.Thing.g.cs" : failing + ".g.cs", all);
+        Assert.Contains(failing == "the diagnostics" ? "Faulty.Job.g.cs" : failing + ".g.cs", all);
 
         Guard.OutputFaultInjection = name =>
         {

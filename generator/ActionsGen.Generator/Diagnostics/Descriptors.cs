@@ -30,7 +30,7 @@ internal static class Descriptors
         "ACTG007", "Namespace is not valid", "'{0}' is not a valid C# namespace for the code generated from '{1}'", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidClientName = Create(
-        "ACTG008", "Client name is not valid", "'{0}' is not a valid C# class name for the client generated from '{1}'", DiagnosticSeverity.Error);
+        "ACTG008", "Client name is not valid", "'{0}' cannot be the class name of the client generated from '{1}': {2}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = Create(
         "ACTG009", "Path parameter is not declared", "The path '{0}' uses '{{{1}}}', which operation '{2}' does not declare as a path parameter; the operation is skipped", DiagnosticSeverity.Warning);

@@ -31,9 +31,9 @@ internal static class SpecParser
             }
 
             var clientName = file.ClientName ?? settings.ClientName;
-            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName))
+            if (ClientNameProblem(clientName) is { } problem)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidClientName, file.Path, SpecPosition.Start, clientName, file.Path));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidClientName, file.Path, SpecPosition.Start, clientName, file.Path, problem));
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
@@ -81,6 +81,12 @@ internal static class SpecParser
         diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateOutput, model.SpecPath, SpecPosition.Start, model.Namespace, model.SpecPath));
         return new ParseResult(null, diagnostics.ToEquatableArray());
     }
+
+    // Why clientName cannot name the client, or null. Its file would have the resolver's name (ignoring case, as Roslyn compares them).
+    private static string? ClientNameProblem(string clientName) =>
+        !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName) ? "it is not a C# class name"
+        : Naming.Identifiers.TypeScope(Emitting.ResolverEmitter.ClassName).IsTaken(clientName) ? "the generated " + Emitting.ResolverEmitter.ClassName + " has that name"
+        : null;
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>
         diagnostics.Exists(d => Descriptors.Find(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
