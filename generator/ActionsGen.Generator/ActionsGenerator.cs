@@ -6,7 +6,6 @@ using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace ActionsGen.Generator;
 
@@ -102,12 +101,21 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
             .WithTrackingName(TrackingNames.DependencyInjection);
 
-        context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
-        context.RegisterSourceOutput(types, EmitType);
-        context.RegisterSourceOutput(resolvers, EmitResolver);
-        context.RegisterSourceOutput(clients, EmitClient);
-        context.RegisterSourceOutput(clientGroups, EmitClientGroup);
-        context.RegisterSourceOutput(registrations, EmitDependencyInjection);
+        // Every output is guarded (an exception becomes ACTG099, never an exception to Roslyn); a file is named after the type it declares.
+        context.RegisterSourceOutput(diagnostics, Guard.Output<EquatableArray<DiagnosticInfo>>(_ => "the diagnostics", ReportDiagnostics));
+        context.RegisterSourceOutput(types, Guard.Source<EmitUnit>(unit => (unit.Namespace, unit.Type.Name), EmitType));
+        context.RegisterSourceOutput(resolvers, Guard.Source<ResolverModel?>(
+            model => model is null ? null : (model.Namespace, ResolverEmitter.ClassName),
+            model => ResolverEmitter.Emit(model!)));
+        context.RegisterSourceOutput(clients, Guard.Source<ClientModel?>(
+            client => client is null ? null : (client.Namespace, client.ClientName),
+            client => ClientEmitter.EmitRoot(client!)));
+        context.RegisterSourceOutput(clientGroups, Guard.Source<ClientGroupUnit>(
+            unit => (unit.Namespace, unit.Group.ClassName),
+            unit => ClientEmitter.EmitGroup(unit.Namespace, unit.Group)));
+        context.RegisterSourceOutput(registrations, Guard.Source<DependencyInjectionModel?>(
+            model => model is null ? null : (model.Namespace, DependencyInjectionEmitter.ClassName(model.ClientName)),
+            model => DependencyInjectionEmitter.Emit(model!)));
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
@@ -121,45 +129,11 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitResolver(SourceProductionContext context, ResolverModel? model)
+    private static string EmitType(EmitUnit unit) => unit.Type.Kind switch
     {
-        if (model is not null)
-        {
-            AddSource(context, model.Namespace + "." + ResolverEmitter.ClassName + ".g.cs", ResolverEmitter.Emit(model));
-        }
-    }
-
-    private static void EmitClient(SourceProductionContext context, ClientModel? client)
-    {
-        if (client is not null)
-        {
-            AddSource(context, client.Namespace + "." + client.ClientName + ".g.cs", ClientEmitter.EmitRoot(client));
-        }
-    }
-
-    private static void EmitDependencyInjection(SourceProductionContext context, DependencyInjectionModel? model)
-    {
-        if (model is not null)
-        {
-            AddSource(context, model.Namespace + "." + DependencyInjectionEmitter.ClassName(model.ClientName) + ".g.cs", DependencyInjectionEmitter.Emit(model));
-        }
-    }
-
-    private static void EmitClientGroup(SourceProductionContext context, ClientGroupUnit unit) =>
-        AddSource(context, unit.Namespace + "." + unit.Group.ClassName + ".g.cs", ClientEmitter.EmitGroup(unit.Namespace, unit.Group));
-
-    private static void EmitType(SourceProductionContext context, EmitUnit unit)
-    {
-        var source = unit.Type.Kind switch
-        {
-            TypeModelKind.Object => ModelEmitter.Emit(unit.Namespace, unit.Type),
-            TypeModelKind.Enum => EnumEmitter.Emit(unit.Namespace, unit.Type),
-            TypeModelKind.Union => UnionEmitter.Emit(unit.Namespace, unit.Type),
-            _ => IntegerOrStringEmitter.Emit(unit.Namespace, unit.Type),
-        };
-        AddSource(context, unit.Namespace + "." + unit.Type.Name + ".g.cs", source);
-    }
-
-    private static void AddSource(SourceProductionContext context, string hintName, string source) =>
-        context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        TypeModelKind.Object => ModelEmitter.Emit(unit.Namespace, unit.Type),
+        TypeModelKind.Enum => EnumEmitter.Emit(unit.Namespace, unit.Type),
+        TypeModelKind.Union => UnionEmitter.Emit(unit.Namespace, unit.Type),
+        _ => IntegerOrStringEmitter.Emit(unit.Namespace, unit.Type),
+    };
 }

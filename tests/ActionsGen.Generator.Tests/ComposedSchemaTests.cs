@@ -56,6 +56,9 @@ public class ComposedSchemaTests
                   payload: {$ref: '#/components/schemas/payload'}
         """;
 
+    // A spec of component schemas only: what follows is indented as one of them.
+    private const string ModelsOnly = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n";
+
     private const string Probe = """
         using ActionsGen.Runtime.Serialization;
         using Composed;
@@ -141,4 +144,93 @@ public class ComposedSchemaTests
         Assert.Contains("'id'", diagnostic.GetMessage());
         Assert.Empty(compile);
     }
+
+    [Fact]
+    public void A_union_branch_that_is_the_union_itself_is_left_out_with_ACTG017_at_the_branch()
+    {
+        var spec = ModelsOnly + """
+                self:
+                  anyOf:
+                  - $ref: '#/components/schemas/self' # ACTG017
+                  - type: string
+                alias:
+                  allOf:
+                  - $ref: '#/components/schemas/through'
+                through:
+                  anyOf:
+                  - type: integer
+                  - $ref: '#/components/schemas/alias' # ACTG017
+                twice:
+                  oneOf:
+                  - $ref: '#/components/schemas/twice' # ACTG017
+                  - $ref: '#/components/schemas/twice' # ACTG017
+            """;
+
+        var (run, output, compile) = GeneratorHarness.Generate(spec);
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        Assert.All(run.Diagnostics, d => Assert.Equal(("ACTG017", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        Assert.Equal(MarkedLines(spec, "# ACTG017"), run.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Order());
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("'#/components/schemas/self/anyOf/0' is the union '#/components/schemas/self'", StringComparison.Ordinal));
+        Assert.Equal(new[] { "IsString" }, output.GetTypeByMetadataName("GitHub.Actions.Self")!.GetMembers().Where(m => m.Name.StartsWith("Is", StringComparison.Ordinal) && m.Name != "IsUnknown").Select(m => m.Name));
+    }
+
+    [Theory]
+    [InlineData("""
+        self:
+          allOf:
+          - $ref: '#/components/schemas/self' # ACTG005
+        """)]
+    [InlineData("""
+        self:
+          anyOf:
+          - $ref: '#/components/schemas/self' # ACTG005
+          - type: 'null'
+        """)]
+    [InlineData("""
+        self:
+          type: array
+          items: # ACTG005
+            $ref: '#/components/schemas/self'
+        """)]
+    [InlineData("""
+        self:
+          type: object
+          additionalProperties: # ACTG005
+            $ref: '#/components/schemas/self'
+        """)]
+    [InlineData("""
+        self:
+          allOf:
+          - $ref: '#/components/schemas/other' # ACTG005
+        other:
+          oneOf:
+          - $ref: '#/components/schemas/self' # ACTG005
+          - type: 'null'
+        """)]
+    public void A_schema_that_leads_back_to_itself_through_no_type_is_raw_JSON_with_ACTG005_at_each_reference_of_the_cycle(string schemas)
+    {
+        // Before, resolving it recursed until the stack overflowed: the compiler process died, with no diagnostic at all.
+        var spec = ModelsOnly + """
+                holder:
+                  type: object
+                  properties:
+                    value: {$ref: '#/components/schemas/self'}
+
+            """ + string.Concat(schemas.Split('\n').Select(line => "    " + line + "\n"));
+
+        var (run, output, compile) = GeneratorHarness.Generate(spec);
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        Assert.All(run.Diagnostics, d => Assert.Equal(("ACTG005", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        Assert.All(run.Diagnostics, d => Assert.Contains("a reference back to", d.GetMessage()));
+        Assert.Equal(MarkedLines(spec, "# ACTG005"), run.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition.Line).Order());
+        Assert.NotNull(output.GetTypeByMetadataName("GitHub.Actions.Holder"));
+    }
+
+    // The 0-based lines that end in marker: where the test expects a diagnostic.
+    private static IEnumerable<int> MarkedLines(string spec, string marker) =>
+        spec.Split('\n').Select((line, index) => (line, index)).Where(l => l.line.TrimEnd().EndsWith(marker, StringComparison.Ordinal)).Select(l => l.index);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ActionsGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -225,11 +226,77 @@ public class DiagnosticTests
 
         var run = GeneratorHarness.Driver(new[] { ("/specs/a.yaml", spec), ("/specs/b.yaml", spec) }).RunGenerators(compilation).GetRunResult();
 
+        SecondSpecIsACTG010(run, "GitHub.Actions");
+        Assert.Single(run.Results.Single().GeneratedSources, s => s.HintName == "GitHub.Actions.WorkflowRun.g.cs");
+    }
+
+    [Fact]
+    public void Specs_whose_namespaces_differ_only_in_case_are_ACTG010_not_CS8785()
+    {
+        // Foo.Api.Thing.g.cs and foo.api.Thing.g.cs are one file name to Roslyn (and to Windows and macOS).
+        const string spec = Header + "\npaths: {}\ncomponents: {schemas: {thing: {type: object, properties: {a: {type: string}}}}}\n";
+        var texts = ImmutableArray.Create<AdditionalText>(new GeneratorHarness.InMemoryAdditionalText("/specs/a.yaml", spec), new GeneratorHarness.InMemoryAdditionalText("/specs/b.yaml", spec));
+        var namespaces = new Dictionary<string, string> { ["/specs/a.yaml"] = "Foo.Api", ["/specs/b.yaml"] = "foo.api" };
+
+        var run = GeneratorHarness.Driver(texts, metadataOf: path => new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenNamespace"] = namespaces[path] })
+            .RunGenerators(GeneratorHarness.Compilation()).GetRunResult();
+
+        SecondSpecIsACTG010(run, "foo.api");
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Foo.Api.Thing.g.cs");
+    }
+
+    // Of /specs/a.yaml and /specs/b.yaml, the second is refused with ACTG010 naming its namespace; nothing throws.
+    private static void SecondSpecIsACTG010(GeneratorDriverRunResult run, string ns)
+    {
         Assert.Null(run.Results.Single().Exception);
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
         var duplicate = Assert.Single(run.Diagnostics, d => d.Id == "ACTG010");
         Assert.Equal("/specs/b.yaml", duplicate.Location.GetLineSpan().Path);
-        Assert.Contains("'GitHub.Actions'", duplicate.GetMessage());
-        Assert.Single(run.Results.Single().GeneratedSources, s => s.HintName == "GitHub.Actions.WorkflowRun.g.cs");
+        Assert.Contains("'" + ns + "'", duplicate.GetMessage());
+    }
+
+    [Fact]
+    public void A_discriminator_mapping_entry_that_names_no_schema_is_ACTG018_at_its_line()
+    {
+        var spec = Header + """
+
+            paths: {}
+            components:
+              schemas:
+                pet:
+                  oneOf:
+                  - $ref: '#/components/schemas/cat'
+                  - $ref: '#/components/schemas/dog'
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      cat: '#/components/schemas/cat'
+                      dog: dog
+                      bird: '#/components/schemas/bird'
+                      fish: fish
+                      snake: 'reptiles.yaml#/components/schemas/snake'
+                cat: {type: object, properties: {kind: {type: string}, purrs: {type: boolean}}}
+                dog: {type: object, properties: {kind: {type: string}, barks: {type: boolean}}}
+                animal:
+                  type: object
+                  properties:
+                    kind: {type: string}
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      horse: '#/components/schemas/horse'
+            """;
+
+        var (run, _, compile) = GeneratorHarness.Generate(spec);
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        var dangling = run.Diagnostics.Where(d => d.Id == "ACTG018").ToArray();
+        Assert.All(dangling, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Equal(new[] { LineOf(spec, "bird:"), LineOf(spec, "fish:"), LineOf(spec, "horse:") }, dangling.Select(Line).Order());
+        Assert.Contains("maps 'bird' to '#/components/schemas/bird'", dangling.Single(d => Line(d) == LineOf(spec, "bird:")).GetMessage());
+        var external = Assert.Single(run.Diagnostics, d => d.Id == "ACTG012");
+        Assert.Equal(LineOf(spec, "snake:"), Line(external));
+        Assert.Equal(4, run.Diagnostics.Length);
     }
 }

@@ -1,10 +1,13 @@
+using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Parsing;
 using ActionsGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace ActionsGen.Generator.Tests;
 
-/// <summary>The settings checks and the one top-level guard: the generator reports, it never throws to the compiler.</summary>
+/// <summary>The settings checks and the guards: the generator reports, it never throws to the compiler.</summary>
+/// <remarks>The fault hooks are static: the class runs alone (<see cref="ProcessWideState"/>).</remarks>
+[Collection(ProcessWideState.Name)]
 public class GuardTests
 {
     private const string Spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
@@ -13,7 +16,9 @@ public class GuardTests
     [InlineData("Not A Name")]
     [InlineData("class")]
     [InlineData("9Lives")]
-    public void A_client_name_that_is_not_a_CSharp_class_name_is_ACTG008_and_nothing_is_generated(string clientName)
+    [InlineData("ActionsJsonTypeInfoResolver")]
+    [InlineData("actionsJsonTypeInfoResolver")]
+    public void A_client_name_that_is_not_a_CSharp_class_name_or_is_taken_is_ACTG008_and_nothing_is_generated(string clientName)
     {
         var (run, _, compile) = GeneratorHarness.Generate(Spec, new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenClientName"] = clientName });
 
@@ -54,6 +59,46 @@ public class GuardTests
         finally
         {
             SpecParser.FaultInjection = null;
+        }
+    }
+
+    [Theory]
+    [InlineData("Faulty.Job")]
+    [InlineData("Faulty.ActionsJsonTypeInfoResolver")]
+    [InlineData("Faulty.ActionsClient")]
+    [InlineData("Faulty.WorkflowRunsOperations")]
+    [InlineData("Faulty.ActionsClientServiceCollectionExtensions")]
+    [InlineData("the diagnostics")]
+    public void An_exception_while_emitting_an_output_becomes_ACTG099_naming_it_and_every_other_file_is_generated(string failing)
+    {
+        var spec = File.ReadAllText(GeneratorHarness.SpecPath);
+        var compilation = GeneratorHarness.Compilation().AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location));
+        GeneratorRunResult Run() => GeneratorHarness.Driver(spec, ns: "Faulty").RunGenerators(compilation).GetRunResult().Results.Single();
+        var all = Run().GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Contains(failing == "the diagnostics" ? "Faulty.Job.g.cs" : failing + ".g.cs", all);
+
+        Guard.OutputFaultInjection = name =>
+        {
+            if (name == failing)
+            {
+                throw new InvalidOperationException("injected failure");
+            }
+        };
+        try
+        {
+            var run = Run();
+
+            Assert.Null(run.Exception);
+            var diagnostic = Assert.Single(run.Diagnostics);
+            Assert.Equal(("ACTG099", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+            Assert.Contains("'" + failing + "'", diagnostic.GetMessage());
+            Assert.Contains("InvalidOperationException: injected failure", diagnostic.GetMessage());
+            Assert.Contains("please report", diagnostic.GetMessage());
+            Assert.Equal(all.Where(hint => hint != failing + ".g.cs"), run.GeneratedSources.Select(s => s.HintName));
+        }
+        finally
+        {
+            Guard.OutputFaultInjection = null;
         }
     }
 }

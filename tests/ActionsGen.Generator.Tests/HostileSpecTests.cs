@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using ActionsGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -32,6 +33,9 @@ public class HostileSpecTests
 
         Assert.Null(run.Results.Single().Exception);
         Assert.DoesNotContain(run.Diagnostics.Concat(compile), d => d.Id == "CS8785");
+
+        // Each hint name is a file name when EmitCompilerGeneratedFiles is on: past 255 bytes the build fails (CS0016).
+        Assert.All(run.Results.Single().GeneratedSources, s => Assert.True(Encoding.UTF8.GetByteCount(s.HintName) <= 255, s.HintName));
         Assert.Empty(output.GetSymbolsWithName(n => n.StartsWith("Injected", StringComparison.Ordinal), SymbolFilter.Type));
         Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
         var actg = run.Diagnostics.Where(d => d.Id.StartsWith("ACTG", StringComparison.Ordinal)).ToArray();

@@ -30,13 +30,13 @@ internal static class Descriptors
         "ACTG007", "Namespace is not valid", "'{0}' is not a valid C# namespace for the code generated from '{1}'", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidClientName = Create(
-        "ACTG008", "Client name is not valid", "'{0}' is not a valid C# class name for the client generated from '{1}'", DiagnosticSeverity.Error);
+        "ACTG008", "Client name is not valid", "'{0}' cannot be the class name of the client generated from '{1}': {2}", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = Create(
         "ACTG009", "Path parameter is not declared", "The path '{0}' uses '{{{1}}}', which operation '{2}' does not declare as a path parameter; the operation is skipped", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DuplicateOutput = Create(
-        "ACTG010", "Two specs generate into one namespace", "The namespace '{0}' is already generated from another spec: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
+        "ACTG010", "Two specs generate into one namespace", "Another spec already generates into the namespace '{0}', or into one that differs from it only in case: give '{1}' a namespace of its own (the Namespace metadata of its ActionsGenSpec item)", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor PartSkipped = Create(
         "ACTG011", "Part of the spec is not usable", "{0}: {1}; {2}", DiagnosticSeverity.Warning);
@@ -55,6 +55,12 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor SchemasNotUsed = Create(
         "ACTG016", "Schemas no operation uses are not generated", "{0} component schemas are used by no generated operation and were not generated ({1}); Schemas=\"all\" on the ActionsGenSpec item generates every one", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnionBranchIsItself = Create(
+        "ACTG017", "Union branch is the union itself", "The branch at '{0}' is the union '{1}' itself, which cannot be a case of itself; the branch is left out", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedMapping = Create(
+        "ACTG018", "Discriminator mapping does not resolve", "The discriminator mapping of '{0}' maps '{1}' to '{2}', which is no schema in the spec; the entry is ignored", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
@@ -80,6 +86,8 @@ internal static class Descriptors
         "ACTG014" => AllOfConflict,
         "ACTG015" => FilterMatchesNothing,
         "ACTG016" => SchemasNotUsed,
+        "ACTG017" => UnionBranchIsItself,
+        "ACTG018" => UnresolvedMapping,
         _ => InternalError,
     };
 }

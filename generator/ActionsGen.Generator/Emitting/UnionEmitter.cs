@@ -96,21 +96,25 @@ internal static class UnionEmitter
     {
         using (w.Block($"static {self} {TypeNames.JsonModel}<{self}>.ReadJson(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
-            w.Line("var start = reader;");
-            using (w.Block("try"))
+            // A union whose every branch was left out (each was the union itself, ACTG017) has no case to pick.
+            if (type.Cases.Length > 0)
             {
-                using (w.Block($"switch ({MemberNames.JsonTable}.Pick(ref reader))"))
+                w.Line("var start = reader;");
+                using (w.Block("try"))
                 {
-                    for (var i = 0; i < type.Cases.Length; i++)
+                    using (w.Block($"switch ({MemberNames.JsonTable}.Pick(ref reader))"))
                     {
-                        w.Line($"case {i + 1}: return new({i + 1}, {JsonCode.Codec(type.Cases[i].Type)}.Read(ref reader, context));");
+                        for (var i = 0; i < type.Cases.Length; i++)
+                        {
+                            w.Line($"case {i + 1}: return new({i + 1}, {JsonCode.Codec(type.Cases[i].Type)}.Read(ref reader, context));");
+                        }
                     }
                 }
-            }
 
-            using (w.Block($"catch ({Aliases.Json}JsonException)"))
-            {
-                w.Line("reader = start;");
+                using (w.Block($"catch ({Aliases.Json}JsonException)"))
+                {
+                    w.Line("reader = start;");
+                }
             }
 
             w.Line($"return new(0, {TypeNames.JsonRead}.Any(ref reader));");
@@ -129,12 +133,15 @@ internal static class UnionEmitter
         w.Line();
         using (w.Block($"static void {TypeNames.JsonModel}<{self}>.WriteJson({TypeNames.Writer} writer, {self} value)"))
         {
-            using (w.Block($"switch (value.{MemberNames.UnionCaseField})"))
+            if (type.Cases.Length > 0)
             {
-                for (var i = 0; i < type.Cases.Length; i++)
+                using (w.Block($"switch (value.{MemberNames.UnionCaseField})"))
                 {
-                    var caseType = TypeNames.Of(type.Cases[i].Type, nullable: false);
-                    w.Line($"case {i + 1}: {JsonCode.Codec(type.Cases[i].Type)}.Write(writer, ({caseType})value.{MemberNames.UnionValueField}!); return;");
+                    for (var i = 0; i < type.Cases.Length; i++)
+                    {
+                        var caseType = TypeNames.Of(type.Cases[i].Type, nullable: false);
+                        w.Line($"case {i + 1}: {JsonCode.Codec(type.Cases[i].Type)}.Write(writer, ({caseType})value.{MemberNames.UnionValueField}!); return;");
+                    }
                 }
             }
 

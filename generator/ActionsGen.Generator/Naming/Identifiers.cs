@@ -10,7 +10,8 @@ namespace ActionsGen.Generator.Naming;
 /// (<c>workflow-run</c>, <c>head_sha</c>, <c>a.b</c>); each word gets an upper-case first letter, and an all-capital
 /// word becomes capitalised (<c>UBUNTU</c> → <c>Ubuntu</c>); the words are joined. A leading <c>+</c> or <c>-</c> becomes
 /// <c>Plus</c>/<c>Minus</c>; a name that starts with a digit gets a leading <c>_</c>; a name with no usable
-/// character becomes <c>Value</c>. <see cref="Scope"/> then makes names unique by appending 2, 3, … in spec order.
+/// character becomes <c>Value</c>. <see cref="Scope"/> then makes names unique by appending 2, 3, … in spec order;
+/// type names must differ in more than case (<see cref="TypeScope"/>).
 /// </summary>
 internal static class Identifiers
 {
@@ -93,12 +94,24 @@ internal static class Identifiers
         word.Clear();
     }
 
+    /// <summary>
+    /// The scope of the type names of one namespace. Each type is a file whose hint name Roslyn compares ignoring case
+    /// (two that differ only in case throw, CS8785), so a name is free only if no taken one equals it ignoring case:
+    /// <c>foo-bar</c> after <c>FOOBAR</c> is <c>FooBar2</c>, not <c>FooBar</c> beside <c>Foobar</c>.
+    /// </summary>
+    public static Scope TypeScope(params string[] reserved) => new(System.StringComparer.OrdinalIgnoreCase, reserved);
+
     /// <summary>A set of names that must not collide (members of one type, types of one namespace).</summary>
     internal sealed class Scope
     {
         private readonly HashSet<string> _taken;
 
-        public Scope(params string[] reserved) => _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+        public Scope(params string[] reserved)
+            : this(System.StringComparer.Ordinal, reserved)
+        {
+        }
+
+        public Scope(System.StringComparer comparer, params string[] reserved) => _taken = new HashSet<string>(reserved, comparer);
 
         /// <summary>Returns <paramref name="candidate"/>, or it with the smallest suffix 2, 3, … that is still free, and takes it.</summary>
         public string Claim(string candidate)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Models;
@@ -28,8 +29,15 @@ internal sealed partial class SchemaResolver
                 continue;
             }
 
-            var branchPointer = PartPointer(branch, pointer + keyword + i.ToString(CultureInfo.InvariantCulture));
-            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), branchPointer);
+            var inline = pointer + keyword + i.ToString(CultureInfo.InvariantCulture);
+            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), PartPointer(branch, inline));
+            if (type.Kind == TypeRefKind.Named && type.Name == name)
+            {
+                // A case of the union's own type would be a conversion from the type to itself (CS0555), and a value of it is already one.
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnionBranchIsItself, _path, _scan.Find(inline), inline, pointer));
+                continue;
+            }
+
             var tags = TagsOf(schema, branch);
             var same = cases.FindIndex(c => c.Type == type);
             if (same >= 0)
@@ -46,6 +54,37 @@ internal sealed partial class SchemaResolver
         }
 
         _types[index] = _types[index] with { Cases = cases.ToEquatableArray(), Discriminator = schema.Discriminator?.PropertyName };
+    }
+
+    /// <summary>
+    /// Reports each entry of the discriminator mapping of <paramref name="schema"/> that names no schema of this document,
+    /// at its line: ACTG018, or ACTG012 for a reference to another file. Such an entry tags no case.
+    /// </summary>
+    private void CheckMapping(OpenApiSchema schema, string pointer)
+    {
+        foreach (var pair in schema.Discriminator?.Mapping ?? new Dictionary<string, string>())
+        {
+            var position = _scan.Find(pointer + "/discriminator/mapping/" + YamlScan.EscapePointer(pair.Key));
+            var target = pair.Value ?? string.Empty;
+            if (!target.StartsWith("#", StringComparison.Ordinal) && target.IndexOfAny(new[] { '#', '/', ':' }) >= 0)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.ExternalReference, _path, position, target, "the discriminator mapping entry '" + pair.Key + "' is ignored"));
+            }
+            else if (!IsComponent(target))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnresolvedMapping, _path, position, pointer, pair.Key, target));
+            }
+        }
+    }
+
+    // A mapping value names a component schema by its pointer or by its bare name.
+    private bool IsComponent(string target)
+    {
+        const string Prefix = "#/components/schemas/";
+        var name = target.StartsWith(Prefix, StringComparison.Ordinal) ? target.Substring(Prefix.Length).Replace("~1", "/").Replace("~0", "~")
+            : target.StartsWith("#", StringComparison.Ordinal) ? null
+            : target;
+        return name is not null && _document.Components?.Schemas?.ContainsKey(name) == true;
     }
 
     /// <summary>The discriminator values that name <paramref name="branch"/>: its mapping keys, else its component name.</summary>

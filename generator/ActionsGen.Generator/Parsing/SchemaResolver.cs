@@ -22,11 +22,14 @@ internal sealed partial class SchemaResolver
     private readonly YamlScan _scan;
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Identifiers.Scope _typeNames = new(Emitting.ResolverEmitter.ClassName);
+    private readonly Identifiers.Scope _typeNames = Identifiers.TypeScope(ResolverEmitter.ClassName);
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reportedUnsupported = new(StringComparer.Ordinal);
+
+    // The schemas being resolved through their parts since the last named type (ResolvePart): a part that leads back to one is a cycle.
+    private HashSet<string> _resolving = new(StringComparer.Ordinal);
 
     public SchemaResolver(OpenApiDocument document, YamlScan scan, string path, List<DiagnosticInfo> diagnostics, string clientName)
     {
@@ -35,6 +38,7 @@ internal sealed partial class SchemaResolver
         _path = path;
         _diagnostics = diagnostics;
         _typeNames.Reserve(clientName);
+        _typeNames.Reserve(DependencyInjectionEmitter.ClassName(clientName));
         _typeNames.Reserve(MemberNames.UnionMatchResult);
     }
 
@@ -183,13 +187,13 @@ internal sealed partial class SchemaResolver
 
         if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && Choices(schema).Count == 0)
         {
-            return Resolve(schema.AllOf[0], contextName, PartPointer(schema.AllOf[0], pointer + "/allOf/0"));
+            return ResolvePart(schema.AllOf[0], contextName, pointer, "/allOf/0");
         }
 
         if (Choices(schema) is { Count: 1 } single && schema.Properties.Count == 0 && schema.AllOf.Count == 0)
         {
             var index = (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf).IndexOf(single[0]);
-            return Resolve(single[0], contextName, PartPointer(single[0], pointer + (schema.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/") + index.ToString(CultureInfo.InvariantCulture)));
+            return ResolvePart(single[0], contextName, pointer, (schema.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/") + index.ToString(CultureInfo.InvariantCulture));
         }
 
         if (Choices(schema).Count > 1 && (schema.Properties.Count > 0 || schema.AllOf.Count > 0))
@@ -210,10 +214,39 @@ internal sealed partial class SchemaResolver
         {
             // allOf of schemas without properties (constraints on one type): the first part that says what the value is.
             var typed = schema.AllOf.ToList().FindIndex(part => part?.Type is not null || part?.Reference is not null);
-            return typed < 0 ? TypeRef.Any : Resolve(schema.AllOf[typed], contextName, PartPointer(schema.AllOf[typed], pointer + "/allOf/" + typed.ToString(CultureInfo.InvariantCulture)));
+            return typed < 0 ? TypeRef.Any : ResolvePart(schema.AllOf[typed], contextName, pointer, "/allOf/" + typed.ToString(CultureInfo.InvariantCulture));
         }
 
         return Scalar(schema, contextName, pointer);
+    }
+
+    /// <summary>
+    /// Resolves a part of the schema at <paramref name="pointer"/> that is not a type of its own (its only allOf part or
+    /// choice, its items, its values). A part that leads back to a schema still being resolved this way is a cycle no type
+    /// holds (<c>a: {allOf: [$ref: a]}</c>, <c>list: {type: array, items: {$ref: list}}</c>): C# cannot spell it, so the
+    /// part is raw JSON and ACTG005 says where, instead of recursing until the compiler's stack overflows.
+    /// </summary>
+    private TypeRef ResolvePart(OpenApiSchema? part, string contextName, string pointer, string path)
+    {
+        var inline = pointer + path;
+        var partPointer = PartPointer(part, inline);
+        if (_resolving.Contains(partPointer))
+        {
+            return Unsupported(inline, $"a reference back to '{partPointer}', which it is part of, with no object or union between them to hold the cycle");
+        }
+
+        var added = _resolving.Add(pointer);
+        try
+        {
+            return Resolve(part, contextName, partPointer);
+        }
+        finally
+        {
+            if (added)
+            {
+                _resolving.Remove(pointer);
+            }
+        }
     }
 
     private TypeRef Scalar(OpenApiSchema schema, string contextName, string pointer)
@@ -234,12 +267,12 @@ internal sealed partial class SchemaResolver
                     return TypeRef.ArrayOf(TypeRef.Any, elementNullable: true);
                 }
 
-                var element = Resolve(schema.Items, contextName + "Item", PartPointer(schema.Items, pointer + "/items"));
+                var element = ResolvePart(schema.Items, contextName + "Item", pointer, "/items");
                 return TypeRef.ArrayOf(element, IsNullable(schema.Items) && element.Kind != TypeRefKind.Any);
             case null or "object":
                 if (schema.AdditionalProperties is { } values && schema.AdditionalPropertiesAllowed)
                 {
-                    var value = Resolve(values, contextName + "Value", PartPointer(values, pointer + "/additionalProperties"));
+                    var value = ResolvePart(values, contextName + "Value", pointer, "/additionalProperties");
                     return TypeRef.MapOf(value, IsNullable(values) && value.Kind != TypeRefKind.Any);
                 }
 
@@ -273,6 +306,22 @@ internal sealed partial class SchemaResolver
 
     private void Define(OpenApiSchema schema, TypeRef named, string pointer)
     {
+        // A named type holds whatever cycle passes through it: its parts start a chain of their own.
+        var outer = _resolving;
+        _resolving = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            DefineNamed(schema, named, pointer);
+        }
+        finally
+        {
+            _resolving = outer;
+        }
+    }
+
+    private void DefineNamed(OpenApiSchema schema, TypeRef named, string pointer)
+    {
+        CheckMapping(schema, pointer);
         var name = named.Name!;
         switch (named.NamedKind)
         {

@@ -6,7 +6,7 @@ using ActionsGen.Generator.Model;
 
 namespace ActionsGen.Generator.Parsing;
 
-/// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099.</summary>
+/// <summary>Spec file → <see cref="ParseResult"/>. Never throws: an unexpected exception becomes ACTG099 (<see cref="Guard"/>).</summary>
 internal static class SpecParser
 {
     /// <summary>For tests of the ACTG099 guard only: runs first inside it, so a test can make parsing fail.</summary>
@@ -16,7 +16,8 @@ internal static class SpecParser
     public static ParseResult Parse(SpecFile file, GeneratorSettings settings) =>
         FaultInjection is null ? ParseMemo.GetOrParse(file, settings, ParseText) : ParseText(file, settings);
 
-    private static ParseResult ParseText(SpecFile file, GeneratorSettings settings)
+    /// <summary>A parse of its own, never the memo's: what <see cref="Parse"/> remembers, and what tests compare.</summary>
+    internal static ParseResult ParseText(SpecFile file, GeneratorSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
@@ -30,9 +31,9 @@ internal static class SpecParser
             }
 
             var clientName = file.ClientName ?? settings.ClientName;
-            if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName))
+            if (ClientNameProblem(clientName) is { } problem)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidClientName, file.Path, SpecPosition.Start, clientName, file.Path));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidClientName, file.Path, SpecPosition.Start, clientName, file.Path, problem));
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
@@ -48,16 +49,19 @@ internal static class SpecParser
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, e.GetType().Name + ": " + SpecReader.Clean(e.Message) + Where(e)));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, file.Path, SpecPosition.Start, file.Path, Guard.Describe(e)));
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
     }
 
-    /// <summary>The spec that owns each namespace: of the specs generating into it, the first by path.</summary>
+    /// <summary>
+    /// The spec that owns each namespace: of the specs generating into it, the first by path. Namespaces that differ only
+    /// in case are one here: the names of their files would be equal ignoring case, as Roslyn compares them.
+    /// </summary>
     public static EquatableArray<string> NamespaceOwners(System.Collections.Immutable.ImmutableArray<(string Namespace, string SpecPath)> specs) =>
         specs
             .Where(spec => spec.Namespace is not null)
-            .GroupBy(spec => spec.Namespace, StringComparer.Ordinal)
+            .GroupBy(spec => spec.Namespace, StringComparer.OrdinalIgnoreCase)
             .Select(group => group.Select(spec => spec.SpecPath).OrderBy(path => path, StringComparer.Ordinal).First())
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToEquatableArray();
@@ -78,12 +82,11 @@ internal static class SpecParser
         return new ParseResult(null, diagnostics.ToEquatableArray());
     }
 
-    // The frame that threw, for the bug report: "at ApiModelBuilder.BuildOperation".
-    private static string Where(Exception e)
-    {
-        var frame = new System.Diagnostics.StackTrace(e, false).GetFrame(0)?.GetMethod();
-        return frame is null ? string.Empty : " at " + frame.DeclaringType?.Name + "." + frame.Name;
-    }
+    // Why clientName cannot name the client, or null. Its file would have the resolver's name (ignoring case, as Roslyn compares them).
+    private static string? ClientNameProblem(string clientName) =>
+        !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName) ? "it is not a C# class name"
+        : Naming.Identifiers.TypeScope(Emitting.ResolverEmitter.ClassName).IsTaken(clientName) ? "the generated " + Emitting.ResolverEmitter.ClassName + " has that name"
+        : null;
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>
         diagnostics.Exists(d => Descriptors.Find(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);

@@ -35,7 +35,8 @@ internal static class GeneratorHarness
         Driver(specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray(), ns, trackSteps);
 
     /// <param name="metadata">Extra per-file metadata for every spec, e.g. <c>build_metadata.AdditionalFiles.ActionsGenPaths</c>.</param>
-    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> texts, string? ns = null, bool trackSteps = true, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="metadataOf">Extra metadata of one spec, by its path (after <paramref name="metadata"/>).</param>
+    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> texts, string? ns = null, bool trackSteps = true, IReadOnlyDictionary<string, string>? metadata = null, Func<string, IReadOnlyDictionary<string, string>>? metadataOf = null)
     {
         var globals = new Dictionary<string, string>();
         if (ns is not null)
@@ -43,7 +44,7 @@ internal static class GeneratorHarness
             globals["build_property.ActionsGenNamespace"] = ns;
         }
 
-        var perFile = texts.ToDictionary(t => t.Path, _ => new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { ["build_metadata.AdditionalFiles.ActionsGenSpec"] = "true" });
+        var perFile = texts.ToDictionary(t => t.Path, t => new Dictionary<string, string>((metadata ?? new Dictionary<string, string>()).Concat(metadataOf?.Invoke(t.Path) ?? new Dictionary<string, string>())) { ["build_metadata.AdditionalFiles.ActionsGenSpec"] = "true" });
         return CSharpGeneratorDriver.Create(
             new[] { new ActionsGenerator().AsSourceGenerator() },
             texts,
