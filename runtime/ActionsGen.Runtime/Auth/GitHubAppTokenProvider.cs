@@ -25,14 +25,8 @@ internal sealed class GitHubAppTokenProvider : IDisposable
 
     internal const string ExchangeOperationId = "apps/create-installation-access-token";
 
-    // How long a replica's claim to exchange holds, and how long a claim is left to settle before it is read back.
-    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan LeaseSettle = TimeSpan.FromMilliseconds(100);
-
     private readonly RSA _key;
-    private readonly byte[] _replica = RandomNumberGenerator.GetBytes(16);
-    private SealedToken? _sealer;
-    private string? _sealerBinding;
+    private readonly SharedInstallationToken _shared;
 
     public GitHubAppTokenProvider(long appId, string privateKeyPem, long installationId)
     {
@@ -52,6 +46,8 @@ internal sealed class GitHubAppTokenProvider : IDisposable
             // Not chained: the inner exception is not ours to vouch for, and the message must not quote the key.
             throw new ArgumentException("The private key is not an RSA key in PEM form (\"BEGIN RSA PRIVATE KEY\" or \"BEGIN PRIVATE KEY\").", nameof(privateKeyPem));
         }
+
+        _shared = new SharedInstallationToken(_key, installationId);
     }
 
     public long AppId { get; }
@@ -79,7 +75,7 @@ internal sealed class GitHubAppTokenProvider : IDisposable
             }
 
             var store = options.SharedStore;
-            if (store is not null && await SharedTokenAsync(store, cancellationToken).ConfigureAwait(false) is { } shared)
+            if (store is not null && await _shared.GetAsync(store, cancellationToken).ConfigureAwait(false) is { } shared)
             {
                 slot.Set(shared.Token, shared.RefreshAt);
                 return shared.Token;
@@ -91,7 +87,7 @@ internal sealed class GitHubAppTokenProvider : IDisposable
             slot.Set(value, expiresAt - margin);
             if (store is not null)
             {
-                await store.SetAsync(SharedKeys.InstallationToken, Sealer(store).Seal(value, expiresAt - margin), expiresAt - margin - now, CancellationToken.None).ConfigureAwait(false);
+                await _shared.SetAsync(store, value, expiresAt - margin).ConfigureAwait(false);
             }
 
             return value;
@@ -102,69 +98,13 @@ internal sealed class GitHubAppTokenProvider : IDisposable
         }
     }
 
-    // The token another replica stored, or (when another replica has just taken the lease to exchange) the one it is
-    // about to store; null when this replica should exchange. IDistributedCache has no atomic operations: a lease is
-    // written, and read back after a moment, and whoever wrote last exchanges.
-    private async ValueTask<(string Token, DateTimeOffset RefreshAt)?> SharedTokenAsync(SharedStore store, CancellationToken cancellationToken)
-    {
-        if (await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false) is { } stored)
-        {
-            return stored;
-        }
-
-        var lease = await store.GetAsync(SharedKeys.TokenLease, cancellationToken).ConfigureAwait(false);
-        if (lease is null || lease.AsSpan().SequenceEqual(_replica))
-        {
-            await store.SetAsync(SharedKeys.TokenLease, _replica, LeaseLifetime, cancellationToken).ConfigureAwait(false);
-            await Task.Delay(LeaseSettle, cancellationToken).ConfigureAwait(false);
-            lease = await store.GetAsync(SharedKeys.TokenLease, cancellationToken).ConfigureAwait(false);
-            if (lease is null || lease.AsSpan().SequenceEqual(_replica))
-            {
-                return null;
-            }
-        }
-
-        // Another replica is exchanging: wait for its token, within the lease.
-        for (var waited = TimeSpan.Zero; waited < LeaseLifetime; waited += LeaseSettle)
-        {
-            await Task.Delay(LeaseSettle, cancellationToken).ConfigureAwait(false);
-            if (await ReadSharedAsync(store, cancellationToken).ConfigureAwait(false) is { } arrived)
-            {
-                return arrived;
-            }
-        }
-
-        return null;
-    }
-
-    private async ValueTask<(string Token, DateTimeOffset RefreshAt)?> ReadSharedAsync(SharedStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(SharedKeys.InstallationToken, cancellationToken).ConfigureAwait(false) is { } bytes
-        && Sealer(store).Open(bytes) is { } opened && DateTimeOffset.UtcNow < opened.RefreshAt
-            ? opened
-            : null;
-
-    private SealedToken Sealer(SharedStore store)
-    {
-        lock (_replica)
-        {
-            if (_sealer is null || _sealerBinding != store.Prefix)
-            {
-                _sealer?.Dispose();
-                _sealer = new SealedToken(_key, store.Prefix + InstallationId.ToString(CultureInfo.InvariantCulture));
-                _sealerBinding = store.Prefix;
-            }
-
-            return _sealer;
-        }
-    }
-
     public override string ToString() =>
         "GitHub App " + AppId.ToString(CultureInfo.InvariantCulture) + ", installation " + InstallationId.ToString(CultureInfo.InvariantCulture) + " (key and tokens redacted)";
 
     public void Dispose()
     {
         _key.Dispose();
-        _sealer?.Dispose();
+        _shared.Dispose();
     }
 
     private async Task<(string Token, DateTimeOffset ExpiresAt)> ExchangeAsync(HttpClient httpClient, ActionsClientOptions options, CancellationToken cancellationToken)
