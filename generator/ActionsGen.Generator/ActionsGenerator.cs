@@ -47,13 +47,24 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWebhooks"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        var parsed = specFiles
+        // Whether the consumer can receive webhooks: turns them on where the spec item does not say, and adds the receiver.
+        var aspNetCore = context.CompilationProvider
+            .Select((compilation, _) => WebhookFilter.ReferencesAspNetCore(compilation.ReferencedAssemblyNames.Select(a => a.Name)))
+            .WithTrackingName(TrackingNames.AspNetCore);
+
+        var webhookSpecFiles = specFiles
+            .Combine(aspNetCore)
+            .Select((pair, _) => pair.Left with { ReferencesAspNetCore = pair.Right })
+            .WithTrackingName(TrackingNames.WebhookSpecFiles);
+
+        var parsed = webhookSpecFiles
             .Combine(settings)
             .Select((pair, _) => SpecParser.Parse(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Parse);
@@ -102,12 +113,23 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
             .WithTrackingName(TrackingNames.DependencyInjection);
 
+        var webhooks = accepted
+            .Select((result, _) => result.Model?.Webhooks)
+            .WithTrackingName(TrackingNames.Webhooks);
+
+        var webhookReceivers = webhooks
+            .Combine(aspNetCore)
+            .Select((pair, _) => pair.Right ? pair.Left : null)
+            .WithTrackingName(TrackingNames.WebhookReceiver);
+
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
         context.RegisterSourceOutput(types, EmitType);
         context.RegisterSourceOutput(resolvers, EmitResolver);
         context.RegisterSourceOutput(clients, EmitClient);
         context.RegisterSourceOutput(clientGroups, EmitClientGroup);
         context.RegisterSourceOutput(registrations, EmitDependencyInjection);
+        context.RegisterSourceOutput(webhooks, EmitWebhookHandler);
+        context.RegisterSourceOutput(webhookReceivers, EmitWebhookReceiver);
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
@@ -142,6 +164,22 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         if (model is not null)
         {
             AddSource(context, model.Namespace + "." + DependencyInjectionEmitter.ClassName(model.ClientName) + ".g.cs", DependencyInjectionEmitter.Emit(model));
+        }
+    }
+
+    private static void EmitWebhookHandler(SourceProductionContext context, WebhooksModel? model)
+    {
+        if (model is not null)
+        {
+            AddSource(context, model.Namespace + "." + model.HandlerName + ".g.cs", WebhookEmitter.Emit(model));
+        }
+    }
+
+    private static void EmitWebhookReceiver(SourceProductionContext context, WebhooksModel? model)
+    {
+        if (model is not null)
+        {
+            AddSource(context, model.Namespace + "." + model.ExtensionsName + ".g.cs", WebhookAspNetCoreEmitter.Emit(model));
         }
     }
 

@@ -56,6 +56,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SchemasNotUsed = Create(
         "ACTG016", "Schemas no operation uses are not generated", "{0} component schemas are used by no generated operation and were not generated ({1}); Schemas=\"all\" on the ActionsGenSpec item generates every one", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor WebhookNotUsable = Create(
+        "ACTG030", "Webhook is not fully usable", "The webhook '{0}' {1}; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor WebhookFilterMatchesNothing = Create(
+        "ACTG031", "Webhooks filter matches nothing", "The Webhooks entry '{0}' of '{1}' matches no webhook", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -80,6 +86,8 @@ internal static class Descriptors
         "ACTG014" => AllOfConflict,
         "ACTG015" => FilterMatchesNothing,
         "ACTG016" => SchemasNotUsed,
+        "ACTG030" => WebhookNotUsable,
+        "ACTG031" => WebhookFilterMatchesNothing,
         _ => InternalError,
     };
 }
