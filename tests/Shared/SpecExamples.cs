@@ -69,7 +69,7 @@ internal static class SpecExamples
     }
 
     // YAML → JSON: a quoted scalar is a string; a plain one is null, a boolean or a number as JSON spells them.
-    private static void WriteJson(Utf8JsonWriter writer, YamlNode node)
+    internal static void WriteJson(Utf8JsonWriter writer, YamlNode node)
     {
         switch (node)
         {

@@ -133,6 +133,12 @@ internal static class WebhookAspNetCoreEmitter
             w.Line("else if (result.StatusCode >= 400)");
             w.Line($"    {LoggerExtensions}.LogInformation(logger, \"Webhook delivery refused with {{StatusCode}}: {{Reason}}\", result.StatusCode, result.Reason);");
             w.Line("context.Response.StatusCode = result.StatusCode;");
+            using (w.Block("if (result.Outcome == " + Outcome + ".TooLarge)"))
+            {
+                // The rest of the body is never read: the response goes out now and the connection closes after it.
+                w.Line("context.Response.Headers[\"Connection\"] = \"close\";");
+                w.Line("await context.Response.CompleteAsync().ConfigureAwait(false);");
+            }
         }
     }
 }
