@@ -189,6 +189,177 @@ public class WebhookTests(ITestOutputHelper output)
         Assert.Equal(9, first!.Webhooks.Length);
     }
 
+    [Fact]
+    public async Task GitHubs_whole_description_generates_a_method_for_every_webhook_and_compiles()
+    {
+        var description = await OctokitDescriptions.WholeDescriptionPathAsync();
+        if (!description.Found)
+        {
+            output.WriteLine(description.SkipReason);
+            return;
+        }
+
+        var compilation = GeneratorHarness.Compilation().AddReferences(AspNetCore.Value);
+        var texts = ImmutableArray.Create<AdditionalText>(new GeneratorHarness.InMemoryAdditionalText(description.Path!, File.ReadAllText(description.Path!)));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var driver = GeneratorHarness.Driver(texts, trackSteps: false).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        var generating = started.Elapsed;
+
+        var run = driver.GetRunResult();
+        Assert.Null(run.Results.Single().Exception);
+        var webhookDiagnostics = run.Diagnostics.Where(d => d.Id is "ACTG030" or "ACTG031" or "ACTG099").ToArray();
+        Assert.Empty(webhookDiagnostics);
+        Assert.Empty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var handler = generated.GetTypeByMetadataName("GitHub.Actions.ActionsWebhookHandler")!;
+        var methods = handler.GetMembers().OfType<IMethodSymbol>().Count(m => m.IsVirtual && m.Name.StartsWith("On", StringComparison.Ordinal));
+        Assert.Equal(270, methods);
+        Assert.NotNull(generated.GetTypeByMetadataName("GitHub.Actions.ActionsWebhookExtensions"));
+        var errors = generated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(10).ToArray();
+        Assert.Empty(errors);
+        output.WriteLine($"{methods} webhook methods; {run.Results.Single().GeneratedSources.Length} files; generated in {generating.TotalSeconds:F1} s, compiled in {(started.Elapsed - generating).TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public void Hostile_webhooks_degrade_one_by_one_at_their_lines_and_the_rest_generates_and_compiles()
+    {
+        var (run, compilation, compile) = GeneratorHarness.Generate(Hostile, new Dictionary<string, string> { [WebhooksKey] = "all" }, ns: "Hostile");
+
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Empty(compile);
+        var lines = Hostile.Split('\n');
+        int Line(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        var found = run.Diagnostics.Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition.Line)).OrderBy(d => d.Line).ToArray();
+        foreach (var d in run.Diagnostics)
+        {
+            output.WriteLine(d.ToString());
+        }
+
+        Assert.Equal(
+            new[]
+            {
+                ("ACTG030", Line("no-body:") + 1),
+                ("ACTG030", Line("requestBody: {content: {application/x-www-form")),
+                ("ACTG004", Line("#/components/schemas/nope'")),
+                ("ACTG030", Line("not-a-path-item:")),
+                ("ACTG030", Line("no-operation:")),
+                ("ACTG004", Line("#/components/schemas/nope2'")),
+                ("ACTG030", Line("inline-nested:") + 1),
+            }.OrderBy(d => d.Item2),
+            found);
+
+        var handler = compilation.GetTypeByMetadataName("Hostile.ActionsWebhookHandler")!;
+        var methods = handler.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsVirtual && m.Name.StartsWith("On", StringComparison.Ordinal))
+            .ToDictionary(m => m.Name, m => m.Parameters[0].Type.ToDisplayString());
+        Assert.Equal("Hostile.Thing", methods["OnThingHappenedAsync"]);
+        Assert.Equal("Hostile.WebhookThingHappened", methods["OnThingHappened2Async"]);
+        Assert.Equal("System.Text.Json.JsonElement", methods["OnAnyAsync"]);
+        Assert.Equal("System.Text.Json.JsonElement", methods["OnNoBodyAsync"]);
+        Assert.Equal("System.Text.Json.JsonElement", methods["OnFormAsync"]);
+        Assert.Equal("System.Text.Json.JsonElement", methods["OnDanglingAsync"]);
+        // Webhooks are read in name order (as paths are): of two with one event and action, the second by name is left out.
+        Assert.Equal("Hostile.WebhookDuplicateRoute", methods["OnInlineCreatedAgainAsync"]);
+        Assert.DoesNotContain("OnInlineCreatedAsync", methods.Keys);
+        Assert.Contains(run.Diagnostics, d => d.GetMessage().Contains("'inline-nested' is dispatched by the same event and action as the webhook 'duplicate-route' ('inline' with action 'created')", StringComparison.Ordinal));
+        Assert.Contains(methods.Keys, m => m.StartsWith("OnXSystemEnvironmentExit", StringComparison.Ordinal));
+
+        // Spec text lands in string literals and doc comments escaped, never as code.
+        var source = run.GeneratedTrees.Single(t => t.FilePath.EndsWith("Hostile.ActionsWebhookHandler.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("case \"evt\\\"; return null; //\":", source);
+        Assert.Contains("case \"a\\\"b\":", source);
+        Assert.DoesNotContain("<script>", source);
+    }
+
+    [Theory]
+    [InlineData("x-webhooks: [1, 2]")]
+    [InlineData("x-webhooks: just text")]
+    [InlineData("x-webhooks: {}")]
+    [InlineData("x-webhooks: ~")]
+    public void An_x_webhooks_that_is_not_a_map_of_webhooks_generates_the_rest(string webhooks)
+    {
+        var spec = Minimal + webhooks + "\n";
+        var (run, compilation, compile) = GeneratorHarness.Generate(spec, new Dictionary<string, string> { [WebhooksKey] = "all" });
+
+        Assert.Empty(compile);
+        Assert.All(run.Diagnostics, d => Assert.Equal("ACTG030", d.Id));
+        Assert.NotNull(compilation.GetTypeByMetadataName("GitHub.Actions.ActionsClient"));
+        Assert.Null(compilation.GetTypeByMetadataName("GitHub.Actions.ActionsWebhookHandler"));
+    }
+
+    private const string Minimal = """
+        openapi: 3.0.3
+        info: {title: minimal, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: get-a
+              responses:
+                '204': {description: none}
+
+        """;
+
+    private const string Hostile = """
+        openapi: 3.0.3
+        info: {title: hostile, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: get-a
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/thing'}
+        x-webhooks:
+          Thing-Happened:
+            post:
+              operationId: thing/happened
+              requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/thing'}}}}
+          thing-happened:
+            post:
+              operationId: thing/Happened
+              x-github: {subcategory: thing}
+              requestBody: {content: {application/json: {schema: {type: object, properties: {action: {type: string, enum: [again]}}}}}}
+          no-body:
+            post: {operationId: no-body}
+          any-schema:
+            post: {operationId: any, requestBody: {content: {application/json: {schema: {}}}}}
+          form-only:
+            post:
+              operationId: form
+              requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {payload: {type: string}}}}}}
+          dangling:
+            post: {operationId: dangling, requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/nope'}}}}}
+          "inject\"; } class X { //":
+            post:
+              operationId: "x\"); System.Environment.Exit(1); //"
+              summary: "*/ </summary> <script> \" ; } }"
+              x-github: {subcategory: "evt\"; return null; //"}
+              requestBody: {content: {application/json: {schema: {type: object, properties: {action: {type: string, enum: ["a\"b"]}}}}}}
+          not-a-path-item: 42
+          no-operation: {summary: nothing}
+          inline-nested:
+            post:
+              operationId: inline/created
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        action: {type: string, enum: [created]}
+                        thing: {$ref: '#/components/schemas/thing'}
+                        items: {type: array, items: {$ref: '#/components/schemas/nope2'}}
+          duplicate-route:
+            post:
+              operationId: inline/created-again
+              x-github: {subcategory: inline}
+              requestBody: {content: {application/json: {schema: {type: object, properties: {action: {type: string, enum: [created]}}}}}}
+        components:
+          schemas:
+            thing: {type: object, properties: {id: {type: integer}}}
+        """;
+
     private const string Handler = """
         using System.Threading;
         using System.Threading.Tasks;

@@ -193,7 +193,7 @@ internal sealed class WebhookBuilder
         var taken = keys.Where(routes.ContainsKey).ToList();
         if (taken.Count > 0)
         {
-            var what = actions.Count == 0 ? $"'{@event}'" : string.Join(", ", taken.Select(k => "'" + k.Replace("\n", "' '") + "'"));
+            var what = actions.Count == 0 ? $"'{@event}'" : $"'{@event}' with action " + string.Join(", ", taken.Select(k => "'" + k.Substring(k.IndexOf('\n') + 1) + "'"));
             var other = routes[taken[0]];
             if (taken.Count == keys.Count)
             {
