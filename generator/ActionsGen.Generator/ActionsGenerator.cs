@@ -46,13 +46,24 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWebhooks"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
-        var parsed = specFiles
+        // Whether the consumer can receive webhooks: turns them on where the spec item does not say, and adds the receiver.
+        var aspNetCore = context.CompilationProvider
+            .Select((compilation, _) => WebhookFilter.ReferencesAspNetCore(compilation.ReferencedAssemblyNames.Select(a => a.Name)))
+            .WithTrackingName(TrackingNames.AspNetCore);
+
+        var webhookSpecFiles = specFiles
+            .Combine(aspNetCore)
+            .Select((pair, _) => pair.Left with { ReferencesAspNetCore = pair.Right })
+            .WithTrackingName(TrackingNames.WebhookSpecFiles);
+
+        var parsed = webhookSpecFiles
             .Combine(settings)
             .Select((pair, _) => SpecParser.Parse(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Parse);
@@ -101,6 +112,15 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
             .WithTrackingName(TrackingNames.DependencyInjection);
 
+        var webhooks = accepted
+            .Select((result, _) => result.Model?.Webhooks)
+            .WithTrackingName(TrackingNames.Webhooks);
+
+        var webhookReceivers = webhooks
+            .Combine(aspNetCore)
+            .Select((pair, _) => pair.Right ? pair.Left : null)
+            .WithTrackingName(TrackingNames.WebhookReceiver);
+
         // Every output is guarded (an exception becomes ACTG099, never an exception to Roslyn); a file is named after the type it declares.
         context.RegisterSourceOutput(diagnostics, Guard.Output<EquatableArray<DiagnosticInfo>>(_ => "the diagnostics", ReportDiagnostics));
         context.RegisterSourceOutput(types, Guard.Source<EmitUnit>(unit => (unit.Namespace, unit.Type.Name), EmitType));
@@ -116,6 +136,12 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(registrations, Guard.Source<DependencyInjectionModel?>(
             model => model is null ? null : (model.Namespace, DependencyInjectionEmitter.ClassName(model.ClientName)),
             model => DependencyInjectionEmitter.Emit(model!)));
+        context.RegisterSourceOutput(webhooks, Guard.Source<WebhooksModel?>(
+            model => model is null ? null : (model.Namespace, model.HandlerName),
+            model => WebhookEmitter.Emit(model!)));
+        context.RegisterSourceOutput(webhookReceivers, Guard.Source<WebhooksModel?>(
+            model => model is null ? null : (model.Namespace, model.ExtensionsName),
+            model => WebhookAspNetCoreEmitter.Emit(model!)));
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>

@@ -14,4 +14,8 @@ internal static class TrackingNames
     public const string Client = nameof(Client);
     public const string ClientGroups = nameof(ClientGroups);
     public const string DependencyInjection = nameof(DependencyInjection);
+    public const string AspNetCore = nameof(AspNetCore);
+    public const string WebhookSpecFiles = nameof(WebhookSpecFiles);
+    public const string Webhooks = nameof(Webhooks);
+    public const string WebhookReceiver = nameof(WebhookReceiver);
 }

@@ -24,6 +24,33 @@ public class ReadmeTests
         Assert.Empty(compile);
     }
 
+    [Fact]
+    public void The_webhook_receiver_example_compiles_as_a_web_app_with_no_errors_and_no_warnings()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var example = Regex.Matches(readme, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).Single(e => e.Contains("MapActionsWebhooks", StringComparison.Ordinal));
+        Assert.True(example.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 20, "a receiver in ten lines (and a handler)");
+
+        // The usings a `dotnet new web` project has implicitly.
+        const string ImplicitUsings = """
+            global using System;
+            global using System.Threading;
+            global using System.Threading.Tasks;
+            global using Microsoft.AspNetCore.Builder;
+            global using Microsoft.Extensions.Configuration;
+            global using Microsoft.Extensions.DependencyInjection;
+            global using Microsoft.Extensions.Hosting;
+            global using Microsoft.Extensions.Logging;
+            """;
+        var compilation = GeneratorHarness.Compilation(ImplicitUsings, example).AddReferences(WebhookTests.AspNetCore.Value);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+
+        var driver = GeneratorHarness.Driver(File.ReadAllText(GeneratorHarness.SpecPath)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Empty(GeneratorHarness.WithNullableWarnings(output).GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

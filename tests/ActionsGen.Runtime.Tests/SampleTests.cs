@@ -6,7 +6,7 @@ namespace ActionsGen.Runtime.Tests;
 public class SampleTests
 {
     [Fact]
-    public async Task The_demo_lists_runs_jobs_steps_and_a_log_through_the_generated_client()
+    public async Task The_demo_lists_runs_jobs_steps_and_a_log_through_the_generated_client_and_receives_a_signed_webhook()
     {
         var sample = SamplePath();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,6 +26,10 @@ public class SampleTests
         Assert.Contains("Log of job 399444496", text);
         Assert.Contains("| 2020-01-20T17:44:39.0000000Z Job completed.", text);
         Assert.Contains("Rate limit: 4999/5000 left", text);
+        Assert.Contains("workflow_job completed: job 289782451 linters of Codertocat/Hello-World: success on GitHub Actions 5", text);
+        Assert.Contains("delivery signed: 200 OK", text);
+        Assert.Contains("delivery signed with another secret: 401 Unauthorized", text);
+        Assert.Single(text.Split('\n'), l => l.Contains("job 289782451", StringComparison.Ordinal));
     }
 
     private static string SamplePath()

@@ -4,7 +4,8 @@ using ActionsGen.Sample;
 using GitHub.Actions;
 
 // Lists a repository's recent workflow runs with their jobs and step timings, and downloads a job's log.
-//   ActionsGen.Sample --demo                      against a loopback server that answers with the spec's examples
+//   ActionsGen.Sample --demo                      against a loopback server that answers with the spec's examples,
+//                                                 then one signed webhook delivery through the generated receiver
 //   GITHUB_TOKEN=… ActionsGen.Sample owner/repo [--base-url https://HOST/api/v3/] [--runs N] [--log JOB_ID]
 var arguments = SampleArguments.Parse(args);
 if (arguments is null)
@@ -37,6 +38,11 @@ catch (ApiException error)
 if (client.Connection.LastRateLimit is { } limit)
 {
     Console.WriteLine($"Rate limit: {limit.Remaining}/{limit.Limit} left, resets {limit.Reset:u}");
+}
+
+if (demo is not null)
+{
+    await WebhookDemo.RunAsync(Console.Out);
 }
 
 return 0;

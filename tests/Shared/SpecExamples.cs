@@ -86,7 +86,7 @@ internal static partial class SpecExamples
     }
 
     // YAML → JSON: a quoted scalar is a string; a plain one is null, a boolean or a number as JSON spells them, else a string.
-    private static void WriteJson(Utf8JsonWriter writer, YamlNode node)
+    internal static void WriteJson(Utf8JsonWriter writer, YamlNode node)
     {
         switch (node)
         {

@@ -61,6 +61,11 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnresolvedMapping = Create(
         "ACTG018", "Discriminator mapping does not resolve", "The discriminator mapping of '{0}' maps '{1}' to '{2}', which is no schema in the spec; the entry is ignored", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor WebhookNotUsable = Create(
+        "ACTG030", "Webhook is not fully usable", "The webhook '{0}' {1}; {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor WebhookFilterMatchesNothing = Create(
+        "ACTG031", "Webhooks filter matches nothing", "The Webhooks entry '{0}' of '{1}' matches no webhook", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
@@ -88,6 +93,8 @@ internal static class Descriptors
         "ACTG016" => SchemasNotUsed,
         "ACTG017" => UnionBranchIsItself,
         "ACTG018" => UnresolvedMapping,
+        "ACTG030" => WebhookNotUsable,
+        "ACTG031" => WebhookFilterMatchesNothing,
         _ => InternalError,
     };
 }

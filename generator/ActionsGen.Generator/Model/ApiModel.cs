@@ -5,7 +5,8 @@ internal sealed record ApiModel(
     string Namespace,
     string SpecPath,
     EquatableArray<TypeModel> Types,
-    ClientModel Client);
+    ClientModel Client,
+    WebhooksModel? Webhooks = null);
 
 /// <summary>The outcome of parsing one spec: a model (absent when the spec cannot be used) and diagnostics as data.</summary>
 internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -15,7 +16,9 @@ internal sealed record ParseResult(ApiModel? Model, EquatableArray<DiagnosticInf
 /// <param name="Operations">The <c>Operations</c> filter: semicolon-separated globs over operationIds, or null.</param>
 /// <param name="Schemas">The <c>Schemas</c> setting: <c>all</c> generates every component schema; otherwise only those the generated operations reach.</param>
 /// <param name="Writers">The <c>Writers</c> setting: <c>all</c> emits JSON writing code for every type; otherwise only for types a request body can hold.</param>
-internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null, string? Writers = null)
+/// <param name="Webhooks">The <c>Webhooks</c> setting: <c>none</c>, <c>all</c>, or globs over webhook names; unset, webhooks follow <paramref name="ReferencesAspNetCore"/>.</param>
+/// <param name="ReferencesAspNetCore">Whether the consuming project references ASP.NET Core (so it can receive webhooks).</param>
+internal sealed record SpecFile(string Path, string Text, string? Namespace, string? ClientName, string? Paths = null, string? Operations = null, string? Schemas = null, string? Writers = null, string? Webhooks = null, bool ReferencesAspNetCore = false)
 {
     /// <summary>Whether every type gets JSON writing code (<c>Writers="all"</c>), not only those a request body can hold.</summary>
     public bool AllWriters => IsAll(Writers);

@@ -20,6 +20,8 @@ internal static class Aliases
     public const string Json = "SysJson::";
     public const string Collections = "SysCollections::";
     public const string Tasks = "SysTasks::";
+    public const string Threading = "SysThreading::";
+    public const string Webhooks = "AgHooks::";
 
     /// <summary>Each alias with the namespace it stands for, in the order the directives are written.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string>> All = new[]
@@ -27,10 +29,12 @@ internal static class Aliases
         Pair(Runtime, "global::ActionsGen.Runtime"),
         Pair(Http, "global::ActionsGen.Runtime.Http"),
         Pair(Serialization, "global::ActionsGen.Runtime.Serialization"),
+        Pair(Webhooks, "global::ActionsGen.Runtime.Webhooks"),
         Pair(System, "global::System"),
         Pair(Collections, "global::System.Collections.Generic"),
         Pair(Json, "global::System.Text.Json"),
         Pair(Tasks, "global::System.Threading.Tasks"),
+        Pair(Threading, "global::System.Threading"),
     };
 
     private static KeyValuePair<string, string> Pair(string alias, string target) => new(alias, target);

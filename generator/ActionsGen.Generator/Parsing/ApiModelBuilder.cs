@@ -27,15 +27,33 @@ internal static class ApiModelBuilder
         }
 
         var client = new OperationBuilder(document, scan, path, diagnostics, schemas, filter, skipped).BuildClient(ns, clientName);
+
+        // Webhooks after operations, so that no operation's type name depends on whether webhooks are generated.
+        var webhooks = WebhookFilter.Enabled(file)
+            ? new WebhookBuilder(document, scan, path, diagnostics, schemas).Build(ns, clientName, new WebhookFilter(file.Webhooks, filter))
+            : null;
         diagnostics.AddRange(filter.Unmatched(path));
-        if (!all && schemas.UndefinedComponents() is { Count: > 0 } unused)
+        if (!all && UnusedComponents(schemas, document) is { Count: > 0 } unused)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.SchemasNotUsed, path, scan.Find("#/components/schemas"), unused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Sample(unused)));
         }
 
         var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || modelsOnly)
             .OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
-        return new ApiModel(ns, path, types, client);
+        return new ApiModel(ns, path, types, client, webhooks);
+    }
+
+    // Schemas that webhooks reach belong to the webhooks, generated or not (the Webhooks setting decides).
+    private static List<string> UnusedComponents(SchemaResolver schemas, OpenApiDocument document)
+    {
+        var unused = schemas.UndefinedComponents();
+        if (unused.Count > 0)
+        {
+            var webhooks = WebhookBuilder.ReachedComponents(document);
+            unused.RemoveAll(webhooks.Contains);
+        }
+
+        return unused;
     }
 
     private static bool HasOperations(OpenApiDocument document) =>

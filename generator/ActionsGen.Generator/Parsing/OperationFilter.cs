@@ -53,12 +53,28 @@ internal sealed class OperationFilter
         return kept;
     }
 
+    /// <summary>
+    /// Whether a webhook is kept by the <c>Operations</c> globs (its operationId, e.g. <c>workflow-job/completed</c>);
+    /// <c>Paths</c> globs never name a webhook. Remembers which entries matched.
+    /// </summary>
+    public bool KeepsWebhook(string operationId)
+    {
+        var kept = false;
+        foreach (var glob in _operations.Where(g => Wildcard(g, 0, operationId, 0)))
+        {
+            _matchedOperations.Add(glob);
+            kept = true;
+        }
+
+        return kept;
+    }
+
     /// <summary>ACTG015 for every entry that matched no operation.</summary>
     public IEnumerable<DiagnosticInfo> Unmatched(string specPath) =>
         _paths.Where(g => !_matchedPaths.Contains(g)).Select(g => DiagnosticInfo.Create(Descriptors.FilterMatchesNothing, specPath, SpecPosition.Start, "Paths", g, specPath))
             .Concat(_operations.Where(g => !_matchedOperations.Contains(g)).Select(g => DiagnosticInfo.Create(Descriptors.FilterMatchesNothing, specPath, SpecPosition.Start, "Operations", g, specPath)));
 
-    private static string[] Entries(string? list) =>
+    internal static string[] Entries(string? list) =>
         (list ?? string.Empty).Split(';', '|').Select(e => e.Trim()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
     public static bool PathMatches(string glob, string template) =>
@@ -83,7 +99,7 @@ internal sealed class OperationFilter
     }
 
     /// <summary>Matches <paramref name="pattern"/>, where <c>*</c> is any run of characters, against <paramref name="text"/>.</summary>
-    private static bool Wildcard(string pattern, int p, string text, int t)
+    internal static bool Wildcard(string pattern, int p, string text, int t)
     {
         while (p < pattern.Length && pattern[p] != '*')
         {
