@@ -25,9 +25,13 @@ public sealed record DriftDescription(string Name, string PackageVersion, string
             ?? throw new ArgumentException($"no description '{n}': one of {string.Join(", ", All.Select(d => d.Name))}")).ToArray();
 
     /// <summary>The operationIds of spec/actions.yaml, as tests/Fixtures/github/make-cuts.sh reads them.</summary>
-    public static IReadOnlyList<string> SpecOperationIds() =>
-        Regex.Matches(System.IO.File.ReadAllText(Path.Combine(OctokitDescriptions.RepositoryRoot(), "spec", "actions.yaml")), @"^\s*operationId:\s*(\S+)\s*$", RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Value).ToArray();
+    public static IReadOnlyList<string> SpecOperationIds()
+    {
+        // The REST operations only: the operationIds under the top-level `paths:` key (x-webhooks have their own).
+        var text = System.IO.File.ReadAllText(Path.Combine(OctokitDescriptions.RepositoryRoot(), "spec", "actions.yaml"));
+        var paths = Regex.Match(text, @"^paths:\s*$(.*?)(?=^\S|\z)", RegexOptions.Multiline | RegexOptions.Singleline).Groups[1].Value;
+        return Regex.Matches(paths, @"^\s*operationId:\s*(\S+)\s*$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToArray();
+    }
 
     /// <summary>
     /// Installs the package when the cache lacks it and writes the cut into <paramref name="folder"/>; no cut and the
