@@ -47,7 +47,8 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenPaths"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"),
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenSimulator"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)
@@ -102,12 +103,17 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
             .WithTrackingName(TrackingNames.DependencyInjection);
 
+        var simulators = accepted
+            .Select((result, _) => result.Model?.Simulator)
+            .WithTrackingName(TrackingNames.Simulator);
+
         context.RegisterSourceOutput(diagnostics, ReportDiagnostics);
         context.RegisterSourceOutput(types, EmitType);
         context.RegisterSourceOutput(resolvers, EmitResolver);
         context.RegisterSourceOutput(clients, EmitClient);
         context.RegisterSourceOutput(clientGroups, EmitClientGroup);
         context.RegisterSourceOutput(registrations, EmitDependencyInjection);
+        context.RegisterSourceOutput(simulators, EmitSimulator);
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>
@@ -142,6 +148,14 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         if (model is not null)
         {
             AddSource(context, model.Namespace + "." + DependencyInjectionEmitter.ClassName(model.ClientName) + ".g.cs", DependencyInjectionEmitter.Emit(model));
+        }
+    }
+
+    private static void EmitSimulator(SourceProductionContext context, SimulatorModel? model)
+    {
+        if (model is not null)
+        {
+            AddSource(context, model.Namespace + "." + model.ClassName + ".g.cs", SimulatorEmitter.Emit(model));
         }
     }
 

@@ -14,4 +14,5 @@ internal static class TrackingNames
     public const string Client = nameof(Client);
     public const string ClientGroups = nameof(ClientGroups);
     public const string DependencyInjection = nameof(DependencyInjection);
+    public const string Simulator = nameof(Simulator);
 }
