@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Parsing;
@@ -219,6 +221,60 @@ public class SimulatorGenerationTests(ITestOutputHelper output)
         var simulator = SpecParser.Parse(new SpecFile("/s.yaml", spec, null, null, Schemas: "all", Simulator: "true"), Settings).Model!.Simulator!;
         Assert.Equal("ActionsSimulator2", simulator.ClassName);
     }
+
+    [Fact]
+    public async Task Every_operation_of_GitHubs_cut_is_answered_by_its_simulator_with_GitHubs_own_examples()
+    {
+        var path = OctokitDescriptions.FixturePath("api.github.com.actions.json");
+        var document = JsonNode.Parse(File.ReadAllText(path))!;
+        var (_, compilation, compile) = GeneratorHarness.Generate(File.ReadAllText(path), On, "/specs/cut.json");
+        Assert.Empty(compile);
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        var assembly = Assembly.Load(image.ToArray());
+        var simulator = (ActionsGen.Runtime.Simulation.ApiSimulator)Activator.CreateInstance(assembly.GetType("GitHub.Actions.ActionsSimulator", throwOnError: true)!)!;
+        var client = Activator.CreateInstance(assembly.GetType("GitHub.Actions.ActionsClient", throwOnError: true)!, new HttpClient(simulator), null)!;
+
+        var methods = 0;
+        foreach (var (group, method) in OperationInvoker.Methods(client))
+        {
+            await OperationInvoker.CallAsync(group, method, (m, type) => RequestExample(document, m, type));
+            methods++;
+        }
+
+        // Each answered with its success status; GitHub's examples (Example Objects under components) as the bodies.
+        Assert.All(simulator.Requests, r => Assert.True((int)r.StatusCode is >= 200 and < 400, $"{r.OperationId}: {r.StatusCode}"));
+        Assert.Equal(simulator.Operations.Select(o => o.OperationId).Order(), simulator.Requests.Select(r => r.OperationId!).Distinct().Order());
+        output.WriteLine($"{simulator.Operations.Count} operations answered through {methods} methods");
+        var job = document["components"]!["examples"]!["job"]!["value"]!;
+        var row = simulator.Operations.Single(o => o.OperationId == "actions/get-job-for-workflow-run");
+        Assert.Equal(200, row.Status);
+        using var http = simulator.CreateHttpClient();
+        Assert.True(JsonNode.DeepEquals(job, JsonNode.Parse(await http.GetStringAsync("https://api.github.com/repos/o/r/actions/jobs/1"))));
+    }
+
+    // GitHub's request example for the operation whose method this is, read into the body's type.
+    private static object? RequestExample(JsonNode document, MethodInfo method, Type type)
+    {
+        foreach (var pathItem in document["paths"]!.AsObject())
+        {
+            foreach (var operation in pathItem.Value!.AsObject().Where(o => o.Value is JsonObject))
+            {
+                if (operation.Value!["operationId"]?.GetValue<string>() is { } id && OperationInvoker.MethodName(id) == method.Name
+                    && Resolve(document, operation.Value!["requestBody"])?["content"]?["application/json"]?["examples"] is JsonObject examples)
+                {
+                    return Resolve(document, examples.First().Value)?["value"] is { } value ? OperationInvoker.Read(type, value.ToJsonString()) : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonNode? Resolve(JsonNode document, JsonNode? node) =>
+        node?["$ref"]?.GetValue<string>() is { } reference
+            ? reference.TrimStart('#', '/').Split('/').Aggregate((JsonNode?)document, (n, part) => n?[part.Replace("~1", "/").Replace("~0", "~")])
+            : node;
 
     [Fact]
     public async Task GitHubs_whole_description_with_a_simulator_still_compiles()

@@ -175,7 +175,7 @@ public class SimulatorOperationsTests
     }
 
     // The spec's request example for a required body; an optional one is left out.
-    private static object? RequestExample(Type type) => type.Name switch
+    private static object? RequestExample(System.Reflection.MethodInfo method, Type type) => type.Name switch
     {
         nameof(ReviewCustomGatesRequest) => OperationInvoker.Read(type, SpecExamples.Get("actions/review-custom-gates-for-run request")),
         nameof(ReviewPendingDeploymentsRequest) => OperationInvoker.Read(type, SpecExamples.Get("actions/review-pending-deployments-for-run request")),

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ActionsGen.Runtime.Tests.Simulation;
+namespace ActionsGen.Testing;
 
 /// <summary>
 /// Calls every method of a generated client's groups by reflection, with arguments the spec allows: path values,
@@ -15,9 +15,10 @@ internal static class OperationInvoker
             .SelectMany(p => p.PropertyType.GetMethods().Select(m => (p.GetValue(client)!, m)));
 
     /// <summary>Calls <paramref name="method"/> and waits for what it returns (reading streams and page walks to the end).</summary>
-    public static async Task<object?> CallAsync(object group, MethodInfo method, Func<Type, object?> body)
+    /// <param name="body">The request body for a method's body parameter of a type: null leaves an optional one out.</param>
+    public static async Task<object?> CallAsync(object group, MethodInfo method, Func<MethodInfo, Type, object?> body)
     {
-        var arguments = method.GetParameters().Select(p => Argument(p, body)).ToArray();
+        var arguments = method.GetParameters().Select(p => Argument(p, t => body(method, t))).ToArray();
         var result = method.Invoke(group, arguments);
         switch (result)
         {
