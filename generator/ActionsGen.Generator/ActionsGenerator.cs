@@ -47,7 +47,8 @@ public sealed class ActionsGenerator : IIncrementalGenerator
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenOperations"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenSchemas"),
                     Setting(options, "build_metadata.AdditionalFiles.ActionsGenWriters"),
-                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWebhooks"));
+                    Setting(options, "build_metadata.AdditionalFiles.ActionsGenWebhooks"),
+                    Simulator: Setting(options, "build_metadata.AdditionalFiles.ActionsGenSimulator"));
             })
             .Where(file => file is not null)
             .Select((file, _) => file!)
@@ -112,6 +113,10 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             .Select((pair, _) => pair.Right && pair.Left is { } client ? DependencyInjectionModel.From(client) : null)
             .WithTrackingName(TrackingNames.DependencyInjection);
 
+        var simulators = accepted
+            .Select((result, _) => result.Model?.Simulator)
+            .WithTrackingName(TrackingNames.Simulator);
+
         var webhooks = accepted
             .Select((result, _) => result.Model?.Webhooks)
             .WithTrackingName(TrackingNames.Webhooks);
@@ -142,6 +147,9 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(webhookReceivers, Guard.Source<WebhooksModel?>(
             model => model is null ? null : (model.Namespace, model.ExtensionsName),
             model => WebhookAspNetCoreEmitter.Emit(model!)));
+        context.RegisterSourceOutput(simulators, Guard.Source<SimulatorModel?>(
+            model => model is null ? null : (model.Namespace, model.ClassName),
+            model => SimulatorEmitter.Emit(model!)));
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>

@@ -18,4 +18,5 @@ internal static class TrackingNames
     public const string WebhookSpecFiles = nameof(WebhookSpecFiles);
     public const string Webhooks = nameof(Webhooks);
     public const string WebhookReceiver = nameof(WebhookReceiver);
+    public const string Simulator = nameof(Simulator);
 }

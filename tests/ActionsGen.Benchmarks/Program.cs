@@ -43,6 +43,11 @@ public static class Program
             return LoadReport.RunAsync().GetAwaiter().GetResult();
         }
 
+        if (args.Length > 0 && args[0] == "simulator")
+        {
+            return SimulatorReport.RunAsync().GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "generator-cold")
         {
             return GeneratorColdStart.Run(args.Length > 1 ? args[1] : null);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ActionsGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 
 namespace ActionsGen.Generator.Tests;
 
@@ -49,6 +50,31 @@ public class ReadmeTests
 
         Assert.Empty(driver.GetRunResult().Diagnostics);
         Assert.Empty(GeneratorHarness.WithNullableWarnings(output).GetDiagnostics().Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public async Task The_simulator_example_compiles_with_no_warnings_and_its_test_passes()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var section = readme.Substring(readme.IndexOf("## Testing with the simulator", StringComparison.Ordinal));
+        var example = Regex.Match(section, "```csharp\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("new ActionsSimulator()", example);
+        Assert.True(example.Split('\n').Count(l => l.StartsWith("        ", StringComparison.Ordinal) && l.Trim().Length > 1) <= 10, "the test method is ten lines");
+
+        // As a test project with ImplicitUsings compiles it, with ActionsGenSimulator=true for the built-in spec.
+        const string ImplicitUsings = "global using System;\nglobal using System.Linq;\nglobal using System.Net.Http;\nglobal using System.Threading.Tasks;\n";
+        var compilation = GeneratorHarness.Compilation(ImplicitUsings, example)
+            .AddReferences(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location), MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location));
+        var texts = System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new GeneratorHarness.InMemoryAdditionalText("/specs/actions.yaml", File.ReadAllText(GeneratorHarness.SpecPath)));
+        GeneratorHarness.Driver(texts, metadata: new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ActionsGenSimulator"] = "true" })
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        Assert.Empty(GeneratorHarness.WithNullableWarnings(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        using var image = new MemoryStream();
+        Assert.True(output.Emit(image).Success);
+        var type = System.Reflection.Assembly.Load(image.ToArray()).GetType("CancelTests", throwOnError: true)!;
+        var test = type.GetMethods().Single(m => m.GetCustomAttributes(typeof(FactAttribute), false).Length == 1);
+        await (Task)test.Invoke(Activator.CreateInstance(type), null)!;
     }
 
     private static string RepositoryRoot()

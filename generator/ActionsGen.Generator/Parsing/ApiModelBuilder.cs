@@ -38,9 +38,11 @@ internal static class ApiModelBuilder
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.SchemasNotUsed, path, scan.Find("#/components/schemas"), unused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Sample(unused)));
         }
 
-        var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || modelsOnly)
+        // A simulator answers with any model, so every type it can send needs a writer.
+        var simulator = file.HasSimulator ? new SimulatorBuilder(document, scan, schemas).Build(client) : null;
+        var types = WriterReach.Mark(schemas.Types, client, all: file.AllWriters || modelsOnly || simulator is not null)
             .OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
-        return new ApiModel(ns, path, types, client, webhooks);
+        return new ApiModel(ns, path, types, client, webhooks, simulator);
     }
 
     // Schemas that webhooks reach belong to the webhooks, generated or not (the Webhooks setting decides).

@@ -147,6 +147,7 @@ internal sealed partial class JsonScan
         {
             var from = _pos;
             Skip(depth);
+            _scan.AddExample(pointer, from, _pos);
             if (_pos - from >= 2)
             {
                 _blanks.Add((from, _pos));

@@ -19,6 +19,7 @@ internal sealed partial class YamlScan
         var frames = new Stack<Frame>();
         var blankDepth = 0;
         Mark blankStart = default;
+        var blankPointer = string.Empty;
 
         while (parser.MoveNext())
         {
@@ -41,7 +42,9 @@ internal sealed partial class YamlScan
                 }
                 else if (current is MappingEnd or SequenceEnd && --blankDepth == 0)
                 {
-                    Blank(blanked, blankStart, current.End);
+                    var end = ValueEnd(text, blankStart, current.End);
+                    scan.AddExample(blankPointer, (int)blankStart.Index, end);
+                    Blank(blanked, (int)blankStart.Index, end);
                     changed = true;
                     frames.Peek().Advance();
                 }
@@ -89,13 +92,16 @@ internal sealed partial class YamlScan
                 && (current.Start.Line == parent.KeyStart.Line || current.Start.Column > parent.KeyStart.Column))
             {
                 blankStart = current.Start;
+                blankPointer = pointer;
                 if (current is MappingStart or SequenceStart)
                 {
                     blankDepth = 1;
                     continue;
                 }
 
-                Blank(blanked, current.Start, current.End);
+                var valueEnd = ValueEnd(text, current.Start, current.End);
+                scan.AddExample(pointer, (int)current.Start.Index, valueEnd);
+                Blank(blanked, (int)current.Start.Index, valueEnd);
                 changed = true;
                 parent.Advance();
                 continue;
@@ -157,18 +163,17 @@ internal sealed partial class YamlScan
         }
     }
 
-    // Replaces [start, end) with "{}" and spaces, keeping line breaks so every later position is unchanged.
-    private static void Blank(StringBuilder text, Mark start, Mark end)
+    // Where the value that starts at `start` ends: YamlDotNet ends a flow collection's end event before its closing bracket.
+    private static int ValueEnd(string text, Mark start, Mark end)
     {
         var from = (int)start.Index;
         var to = System.Math.Min((int)end.Index, text.Length);
+        return to < text.Length && (text[from] == '{' || text[from] == '[') && (text[to] == '}' || text[to] == ']') ? to + 1 : to;
+    }
 
-        // YamlDotNet ends a flow collection's end event before its closing bracket.
-        if (to < text.Length && (text[from] == '{' || text[from] == '[') && (text[to] == '}' || text[to] == ']'))
-        {
-            to++;
-        }
-
+    // Replaces [start, end) with "{}" and spaces, keeping line breaks so every later position is unchanged.
+    private static void Blank(StringBuilder text, int from, int to)
+    {
         if (to - from < 2)
         {
             return;

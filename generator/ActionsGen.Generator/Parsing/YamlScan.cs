@@ -70,7 +70,12 @@ internal sealed partial class YamlScan
 
     /// <summary>Scans <paramref name="text"/>: a JSON document in one hand-written pass, anything else (or JSON the fast
     /// path is unsure of) through YamlDotNet.</summary>
-    public static YamlScan Run(string text) => JsonScan.TryRun(text) ?? RunYaml(text);
+    public static YamlScan Run(string text)
+    {
+        var scan = JsonScan.TryRun(text) ?? RunYaml(text);
+        scan.Source = text;
+        return scan;
+    }
 
     internal static YamlScan Empty(string text) => new(text, false, null);
 
