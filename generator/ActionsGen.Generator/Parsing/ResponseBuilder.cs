@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Models;
@@ -113,6 +112,6 @@ internal sealed class ResponseBuilder
         }
 
         var walkName = methodNames.Claim(OperationNames.PageWalk(operation.Name, operation.OperationId));
-        return new PaginationModel(walkName, pageType, lists[0].Name, TypeNames.IsNullable(lists[0]), lists[0].Type.Element!, page.Name);
+        return new PaginationModel(walkName, pageType, lists[0].Name, lists[0].AdmitsNull, lists[0].Type.Element!, page.Name);
     }
 }

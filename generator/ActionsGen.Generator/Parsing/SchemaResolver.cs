@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ActionsGen.Generator.Diagnostics;
-using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Any;
@@ -22,7 +21,7 @@ internal sealed partial class SchemaResolver
     private readonly YamlScan _scan;
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Identifiers.Scope _typeNames = Identifiers.TypeScope(ResolverEmitter.ClassName);
+    private readonly Identifiers.Scope _typeNames;
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
@@ -37,9 +36,7 @@ internal sealed partial class SchemaResolver
         _scan = scan;
         _path = path;
         _diagnostics = diagnostics;
-        _typeNames.Reserve(clientName);
-        _typeNames.Reserve(DependencyInjectionEmitter.ClassName(clientName));
-        _typeNames.Reserve(MemberNames.UnionMatchResult);
+        _typeNames = Identifiers.TypeScope(GeneratorTypeNames.Reserved(clientName));
     }
 
     /// <summary>Every type defined so far, in the order first reached.</summary>
@@ -50,7 +47,7 @@ internal sealed partial class SchemaResolver
     {
         foreach (var pair in Components())
         {
-            Resolve(pair.Value, Identifiers.Pascal(pair.Key), ComponentPointer(pair.Key));
+            Resolve(pair.Value, SchemaNames.Component(pair.Key), ComponentPointer(pair.Key));
         }
     }
 
@@ -77,7 +74,7 @@ internal sealed partial class SchemaResolver
         {
             if (KindOf(pair.Value) is { } kind)
             {
-                _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(Identifiers.Pascal(pair.Key)), kind);
+                _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(SchemaNames.Component(pair.Key)), kind);
             }
         }
     }
@@ -167,11 +164,11 @@ internal sealed partial class SchemaResolver
                 var componentPointer = ComponentPointer(reference.Id);
                 if (_document.Components?.Schemas?.TryGetValue(reference.Id, out var component) == true && !ReferenceEquals(component, schema))
                 {
-                    return Resolve(component, Identifiers.Pascal(reference.Id), componentPointer);
+                    return Resolve(component, SchemaNames.Component(reference.Id), componentPointer);
                 }
 
                 pointer = componentPointer;
-                contextName = Identifiers.Pascal(reference.Id);
+                contextName = SchemaNames.Component(reference.Id);
             }
         }
 
@@ -267,12 +264,12 @@ internal sealed partial class SchemaResolver
                     return TypeRef.ArrayOf(TypeRef.Any, elementNullable: true);
                 }
 
-                var element = ResolvePart(schema.Items, contextName + "Item", pointer, "/items");
+                var element = ResolvePart(schema.Items, SchemaNames.Item(contextName), pointer, "/items");
                 return TypeRef.ArrayOf(element, IsNullable(schema.Items) && element.Kind != TypeRefKind.Any);
             case null or "object":
                 if (schema.AdditionalProperties is { } values && schema.AdditionalPropertiesAllowed)
                 {
-                    var value = ResolvePart(values, contextName + "Value", pointer, "/additionalProperties");
+                    var value = ResolvePart(values, SchemaNames.MapValue(contextName), pointer, "/additionalProperties");
                     return TypeRef.MapOf(value, IsNullable(values) && value.Kind != TypeRefKind.Any);
                 }
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+using ActionsGen.Generator.Model;
+
+namespace ActionsGen.Generator.Naming;
+
+/// <summary>
+/// The names of the types schemas become, and of union cases. A component is named by its key; a schema defined
+/// inline is named by where it is: its owner's name and the property (<c>WorkflowRun</c> + <c>status</c>), an array's
+/// <c>Item</c>, a map's <c>Value</c>, a union's branch.
+/// </summary>
+internal static class SchemaNames
+{
+    /// <summary>A component schema's type, from its key.</summary>
+    public static string Component(string key) => Identifiers.Pascal(key);
+
+    /// <summary>The type of an inline property schema of <paramref name="owner"/>.</summary>
+    public static string Property(string owner, string property) => owner + property;
+
+    /// <summary>The type of an array's inline items.</summary>
+    public static string Item(string context) => context + "Item";
+
+    /// <summary>The type of a map's inline values.</summary>
+    public static string MapValue(string context) => context + "Value";
+
+    /// <summary>The type of the <paramref name="index"/>th (from 0) branch of a union: the last resort, when nothing tells it from the others.</summary>
+    public static string Option(string union, int index) => union + "Option" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A case's name: its type's name, or what its JSON is (<c>String</c>, <c>Integer</c>, <c>SimpleUserList</c> …);
+    /// <paramref name="leafJsonType"/> is the schema's <c>type</c> where the value is raw JSON (<c>object</c> → <c>Object</c>).
+    /// </summary>
+    public static string Case(TypeRef type, string? leafJsonType) => type.Kind switch
+    {
+        TypeRefKind.Named => type.Name!,
+        TypeRefKind.String => "String",
+        TypeRefKind.DateTime => "DateTime",
+        TypeRefKind.Int32 or TypeRefKind.Int64 => "Integer",
+        TypeRefKind.Number => "Number",
+        TypeRefKind.Boolean => "Boolean",
+        TypeRefKind.Array => Case(type.Element!, leafJsonType) + "List",
+        TypeRefKind.Map => Case(type.Element!, leafJsonType) + "Map",
+        _ => leafJsonType is "object" ? "Object" : leafJsonType is "array" ? "Array" : "Json",
+    };
+}
