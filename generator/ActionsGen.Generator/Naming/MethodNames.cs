@@ -12,15 +12,23 @@ namespace ActionsGen.Generator.Naming;
 /// name another operation of the group has, every member of the family is named with its prefix
 /// (<c>PullRequestStacksCreate</c>, <c>PullRequestStacksAdd</c> …) and the tag's own operations keep theirs. A number
 /// is the last resort (two operationIds that differ only in punctuation).
+/// <para>
+/// The inline types of an operation (its request, responses and parameters) are named from its
+/// <see cref="TypeContext"/>, which must be unique in the namespace: the method name, unless another group has a method
+/// of that name too; then the operationId's prefix, or the tag when there is none, goes in front (<c>repos/update</c>
+/// and <c>issues/update</c> give <c>ReposUpdateRequest</c> and <c>IssuesUpdateRequest</c>).
+/// </para>
 /// </summary>
 internal sealed class MethodNames
 {
     private readonly string[] _names;
+    private readonly string[] _contexts;
     private readonly Dictionary<string, Identifiers.Scope> _scopes;
 
-    private MethodNames(string[] names, Dictionary<string, Identifiers.Scope> scopes)
+    private MethodNames(string[] names, string[] contexts, Dictionary<string, Identifiers.Scope> scopes)
     {
         _names = names;
+        _contexts = contexts;
         _scopes = scopes;
     }
 
@@ -44,14 +52,35 @@ internal sealed class MethodNames
             }
         }
 
-        return new MethodNames(names, scopes);
+        return new MethodNames(names, TypeContexts(operations, names), scopes);
     }
 
     /// <summary>The method name (without <c>Async</c>) of the operation at <paramref name="index"/>.</summary>
     public string Method(int index) => _names[index];
 
+    /// <summary>What the names of the operation's inline types start with: its method name, qualified when another group shares it.</summary>
+    public string TypeContext(int index) => _contexts[index];
+
     /// <summary>The method names of a group: the names of its other methods (page walks, URL methods) are claimed here.</summary>
     public Identifiers.Scope ScopeOf(string tag) => _scopes[tag];
+
+    private static string[] TypeContexts(IReadOnlyList<(string OperationId, string Tag)> operations, string[] names)
+    {
+        var shared = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        var sharedNames = new HashSet<string>(shared, StringComparer.Ordinal);
+        var contexts = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var (operationId, tag) = operations[i];
+            var slash = operationId.LastIndexOf('/');
+            var qualifier = Identifiers.Pascal(slash > 0 ? operationId.Substring(0, slash) : tag);
+            contexts[i] = !sharedNames.Contains(names[i]) ? names[i]
+                : names[i].StartsWith(qualifier, StringComparison.Ordinal) ? Identifiers.Pascal(tag) + names[i]
+                : qualifier + names[i];
+        }
+
+        return contexts;
+    }
 
     // The operationId's prefix when it is not the tag's own (`pull-request-stacks` under `pulls`), else null.
     private static string? Family(string operationId, string tag)

@@ -45,7 +45,7 @@ internal sealed class OperationBuilder
         {
             var o = all[i];
             if (_filter.Keeps(o.Template, o.OperationId)
-                && BuildOperation(new OperationContext(o.Template, o.Item, o.Verb, o.Operation, o.OperationId, names.Method(i)), names.ScopeOf(o.Tag)) is { } built)
+                && BuildOperation(new OperationContext(o.Template, o.Item, o.Verb, o.Operation, o.OperationId, names.Method(i), names.TypeContext(i)), names.ScopeOf(o.Tag)) is { } built)
             {
                 operations.Add((o.Tag, built));
             }

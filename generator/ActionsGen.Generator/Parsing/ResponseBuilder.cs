@@ -22,7 +22,7 @@ internal sealed class ResponseBuilder
             return null;
         }
 
-        var type = _schemas.Resolve(schema, OperationNames.RequestContext(operation.Name), operation.Pointer + "/requestBody/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
+        var type = _schemas.Resolve(schema, OperationNames.RequestContext(operation.TypeContext), operation.Pointer + "/requestBody/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
         if (type.Kind != TypeRefKind.Named)
         {
             // Only generated types write themselves; any other body is sent as the JSON the caller gives.
@@ -35,6 +35,7 @@ internal sealed class ResponseBuilder
     public List<ResponseModel> Responses(OperationContext operation)
     {
         var responses = new List<ResponseModel>();
+        var result = true;
         foreach (var response in operation.Operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             if (response.Value is null)
@@ -47,7 +48,11 @@ internal sealed class ResponseBuilder
             var nullable = false;
             if (OpenApiValues.JsonContent(response.Value.Content) is { Value.Schema: { } schema } media && !IsEmptyObjectAck(response.Key, schema))
             {
-                body = _schemas.Resolve(schema, OperationNames.ResponseContext(operation.Name), operation.Pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
+                // The result's type is {operation}Response; the other responses' are named by their status.
+                var success = IsClass(response.Key, '2');
+                var context = OperationNames.ResponseContext(operation.TypeContext, success && result ? null : response.Key);
+                result &= !success;
+                body = _schemas.Resolve(schema, context, operation.Pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
                 nullable = schema.Nullable;
             }
 
