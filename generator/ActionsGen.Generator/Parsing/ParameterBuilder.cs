@@ -106,7 +106,7 @@ internal sealed class ParameterBuilder
     private ParameterModel Parameter(OpenApiParameter parameter, ParameterIn location, string pointer, string typeContext, Identifiers.Scope parameterNames)
     {
         var definition = parameter.Reference is { } r
-            ? "#/components/parameters/" + YamlScan.EscapePointer(r.Id) + "/schema"
+            ? SchemaResolver.ParameterSchemaPointer(r.Id)
             : pointer + "/schema";
         var context = OperationNames.ParameterContext(typeContext, parameter.Name, parameter.Reference?.Id);
         var type = parameter.Schema is null ? TypeRef.String : _schemas.Resolve(parameter.Schema, context, definition);

@@ -65,8 +65,8 @@ internal sealed partial class SchemaResolver
         (_document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal);
 
     /// <summary>
-    /// Names every component schema before anything is defined: a component's name never depends on where it is first
-    /// used, nor on which operations a filter keeps.
+    /// Names every component schema, then every inline schema of a component parameter, before anything is defined: a
+    /// component's name never depends on where it is first used, nor on which operations a filter keeps.
     /// </summary>
     public void NameComponents()
     {
@@ -77,7 +77,19 @@ internal sealed partial class SchemaResolver
                 _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(SchemaNames.Component(pair.Key)), kind);
             }
         }
+
+        var parameters = _document.Components?.Parameters ?? new Dictionary<string, OpenApiParameter>();
+        foreach (var pair in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (pair.Value?.Schema is { Reference: null } schema && KindOf(schema) is { } kind)
+            {
+                _byDefinition[ParameterSchemaPointer(pair.Key)] = TypeRef.Named(SchemaNames.ClaimComponentParameter(_typeNames, pair.Key), kind);
+            }
+        }
     }
+
+    /// <summary>Where the schema of the component parameter <paramref name="id"/> is defined.</summary>
+    public static string ParameterSchemaPointer(string id) => "#/components/parameters/" + YamlScan.EscapePointer(id) + "/schema";
 
     public string ClaimTypeName(string candidate) => _typeNames.Claim(candidate);
 
@@ -200,7 +212,7 @@ internal sealed partial class SchemaResolver
 
         if (KindOf(schema) is { } kind)
         {
-            var named = TypeRef.Named(ClaimTypeName(contextName), kind);
+            var named = TypeRef.Named(SchemaNames.ClaimInline(_typeNames, contextName, kind), kind);
             _byDefinition[pointer] = named;
             _defined.Add(named.Name!);
             Define(schema, named, pointer);
