@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActionsGen.Generator.Model;
 
 namespace ActionsGen.Generator.Naming;
@@ -48,8 +47,8 @@ internal static class SchemaNames
     /// <summary>The type of a map's inline values.</summary>
     public static string MapValue(string context) => context + "Value";
 
-    /// <summary>The type of the <paramref name="index"/>th (from 0) branch of a union: the last resort, when nothing tells it from the others.</summary>
-    public static string Option(string union, int index) => union + "Option" + (index + 1).ToString(CultureInfo.InvariantCulture);
+    /// <summary>The type of a union's branch defined inline: the union's name and the case's (<see cref="UnionCaseNames"/>).</summary>
+    public static string Branch(string union, string caseName) => union + caseName;
 
     /// <summary>
     /// A case's name: its type's name, or what its JSON is (<c>String</c>, <c>Integer</c>, <c>SimpleUserList</c> …);

@@ -21,6 +21,7 @@ internal sealed partial class SchemaResolver
         var caseNames = MemberNames.ForUnion(name);
         var parameters = MemberNames.ForMatchParameters();
         var cases = new List<UnionCaseModel>();
+        var names = UnionCaseNames.Of(name, UnionBranches.Facts(branches));
         for (var i = 0; i < branches.Count; i++)
         {
             var branch = branches[i];
@@ -30,7 +31,7 @@ internal sealed partial class SchemaResolver
             }
 
             var inline = pointer + keyword + i.ToString(CultureInfo.InvariantCulture);
-            var type = Resolve(branch, SchemaNames.Option(name, i), PartPointer(branch, inline));
+            var type = Resolve(branch, SchemaNames.Branch(name, names[i]!), PartPointer(branch, inline));
             if (type.Kind == TypeRefKind.Named && type.Name == name)
             {
                 // A case of the union's own type would be a conversion from the type to itself (CS0555), and a value of it is already one.
@@ -47,7 +48,8 @@ internal sealed partial class SchemaResolver
                 continue;
             }
 
-            var caseName = MemberNames.ClaimCase(caseNames, SchemaNames.Case(type, LeafJsonType(type, branch)));
+            // A case whose type the branch defines (or a list or map of it) is named by the branch; any other by its type.
+            var caseName = MemberNames.ClaimCase(caseNames, DefinedBy(type, inline) ? names[i]! : SchemaNames.Case(type, LeafJsonType(type, branch)));
             var kind = KindOf(type, branch);
             var required = kind == UnionCaseKind.Object ? RequiredNames(branch).ToEquatableArray() : EquatableArray<string>.Empty;
             cases.Add(new UnionCaseModel(caseName, parameters.Claim(Identifiers.Camel(caseName)), type, kind, required, tags.ToEquatableArray()));
@@ -101,6 +103,14 @@ internal sealed partial class SchemaResolver
             .ToList();
         return mapped.Count > 0 ? mapped : new[] { reference.Id };
     }
+
+    /// <summary>Whether the generated type <paramref name="type"/> holds (through list items and map values) is defined at <paramref name="pointer"/>.</summary>
+    private bool DefinedBy(TypeRef type, string pointer) => type.Kind switch
+    {
+        TypeRefKind.Array => DefinedBy(type.Element!, pointer + "/items"),
+        TypeRefKind.Map => DefinedBy(type.Element!, pointer + "/additionalProperties"),
+        _ => _byDefinition.TryGetValue(pointer, out var defined) && defined == type,
+    };
 
     /// <summary>The <c>type</c> of the schema where <paramref name="type"/> is raw JSON: through list items and map values.</summary>
     private static string? LeafJsonType(TypeRef type, OpenApiSchema? schema) => type.Kind switch
