@@ -3,6 +3,7 @@ using System.Linq;
 using ActionsGen.Generator.Diagnostics;
 using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 using ActionsGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -130,7 +131,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, Guard.Output<EquatableArray<DiagnosticInfo>>(_ => "the diagnostics", ReportDiagnostics));
         context.RegisterSourceOutput(types, Guard.Source<EmitUnit>(unit => (unit.Namespace, unit.Type.Name), EmitType));
         context.RegisterSourceOutput(resolvers, Guard.Source<ResolverModel?>(
-            model => model is null ? null : (model.Namespace, ResolverEmitter.ClassName),
+            model => model is null ? null : (model.Namespace, GeneratorTypeNames.Resolver),
             model => ResolverEmitter.Emit(model!)));
         context.RegisterSourceOutput(clients, Guard.Source<ClientModel?>(
             client => client is null ? null : (client.Namespace, client.ClientName),
@@ -139,7 +140,7 @@ public sealed class ActionsGenerator : IIncrementalGenerator
             unit => (unit.Namespace, unit.Group.ClassName),
             unit => ClientEmitter.EmitGroup(unit.Namespace, unit.Group)));
         context.RegisterSourceOutput(registrations, Guard.Source<DependencyInjectionModel?>(
-            model => model is null ? null : (model.Namespace, DependencyInjectionEmitter.ClassName(model.ClientName)),
+            model => model is null ? null : (model.Namespace, GeneratorTypeNames.Registration(model.ClientName)),
             model => DependencyInjectionEmitter.Emit(model!)));
         context.RegisterSourceOutput(webhooks, Guard.Source<WebhooksModel?>(
             model => model is null ? null : (model.Namespace, model.HandlerName),

@@ -4,7 +4,7 @@ using ActionsGen.Generator.Tests.Infrastructure;
 
 namespace ActionsGen.Generator.Tests;
 
-public class NamingTests
+public partial class NamingTests
 {
     [Theory]
     [InlineData("workflow-run", "WorkflowRun")]

@@ -162,7 +162,7 @@ public class OperationTests
         Assert.All(diagnostics, d => Assert.Equal("ACTG012", d.Id));
         Assert.Equal(new[] { LineOf(spec, "other.yaml"), LineOf(spec, "https://example.com") }, diagnostics.Select(Line));
         Assert.Contains("other.yaml#/components/schemas/thing", diagnostics[0].GetMessage());
-        Assert.Contains("Task<SysJson::JsonElement> GetAsync(", Source(run, "GitHub.Actions.DefaultOperations.g.cs"));
+        Assert.Contains("Task<SysJson::JsonElement> ThingsGetAsync(", Source(run, "GitHub.Actions.DefaultOperations.g.cs"));
     }
 
     [Fact]

@@ -219,12 +219,12 @@ internal static class ClientEmitter
         foreach (var parameter in method.Parameters)
         {
             var text = (parameter.Description ?? parameter.JsonName) + (parameter.DefaultValue is { } d ? " Default on the server: " + d + "." : string.Empty);
-            w.DocElement("param", text, $" name=\"{parameter.Name.TrimStart('@')}\"");
+            w.DocElement("param", text, $" name=\"{Identifiers.Unescaped(parameter.Name)}\"");
         }
 
         if (operation.Body is { } body)
         {
-            w.DocElement("param", body.Description ?? "The request body.", $" name=\"{body.Name.TrimStart('@')}\"");
+            w.DocElement("param", body.Description ?? "The request body.", $" name=\"{Identifiers.Unescaped(body.Name)}\"");
         }
 
         w.DocElement("param", "Cancels the request.", $" name=\"{OperationNames.CancellationToken}\"");

@@ -1,5 +1,6 @@
 using System.Linq;
 using ActionsGen.Generator.Model;
+using ActionsGen.Generator.Naming;
 
 namespace ActionsGen.Generator.Emitting;
 
@@ -29,22 +30,20 @@ internal static class DependencyInjectionEmitter
     private const string Provider = "global::System.IServiceProvider";
     private const string GetRequired = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
 
-    public static string ClassName(string clientName) => clientName + "ServiceCollectionExtensions";
-
     public static string Emit(DependencyInjectionModel model)
     {
         var client = TypeNames.Qualified(model.Namespace, model.ClientName);
         var w = new SourceWriter();
         w.FileHeader(model.Namespace);
         w.DocComment($"Registers {model.ClientName} with IHttpClientFactory.");
-        using (w.Block($"public static partial class {ClassName(model.ClientName)}"))
+        using (w.Block($"public static partial class {GeneratorTypeNames.Registration(model.ClientName)}"))
         {
             w.DocComment(
                 $"Adds {model.ClientName} as a typed client (primary handler: ActionsClientOptions.CreateHttpHandler()) and each group interface, resolved through it.",
                 "The options are configured once per container and shared by every client instance; their state (rate-limit window, tokens, conditional-request cache) outlives an options reload, and a registered IDistributedCache becomes their SharedCache unless one is set. Returns the client's IHttpClientBuilder, to add handlers of your own.");
             w.DocElement("param", "The service collection.", " name=\"services\"");
             w.DocElement("param", "Sets the options: base address, token or GitHub App (UseGitHubApp), retries, rate-limit wait.", " name=\"configure\"");
-            using (w.Block($"public static {Builder} Add{model.ClientName}(this {Services} services, global::System.Action<{Options}> configure)"))
+            using (w.Block($"public static {Builder} {GeneratorTypeNames.RegistrationMethod(model.ClientName)}(this {Services} services, global::System.Action<{Options}> configure)"))
             {
                 w.Line("if (services is null) throw new global::System.ArgumentNullException(nameof(services));");
                 w.Line("if (configure is null) throw new global::System.ArgumentNullException(nameof(configure));");

@@ -23,10 +23,10 @@ internal static class EnumEmitter
         {
             var values = string.Join(", ", type.Members.Select(m => SourceWriter.Literal(m.Value)));
             w.Line($"private static readonly {JsonCode.EnumValues} {MemberNames.JsonTable} = new({values});");
-            w.Line("private readonly string? _value;");
+            w.Line($"private readonly string? {MemberNames.EnumValueField};");
             w.Line();
             w.DocComment("Creates a value; use the static members for the known ones.");
-            w.Line($"public {type.Name}(string value) => _value = value ?? throw new {TypeNames.ArgumentNull}(nameof(value));");
+            w.Line($"public {type.Name}(string value) => {MemberNames.EnumValueField} = value ?? throw new {TypeNames.ArgumentNull}(nameof(value));");
             w.Line();
             foreach (var member in type.Members)
             {
@@ -36,13 +36,13 @@ internal static class EnumEmitter
 
             w.Line();
             w.DocComment("The value as it appears in JSON.");
-            w.Line($"public string {MemberNames.EnumValue} => _value ?? string.Empty;");
+            w.Line($"public string {MemberNames.EnumValue} => {MemberNames.EnumValueField} ?? string.Empty;");
             w.Line();
             w.DocComment("Whether the value is one of those the spec lists.");
-            w.Line($"public bool {MemberNames.EnumIsKnown} => {MemberNames.JsonTable}.Contains(_value);");
+            w.Line($"public bool {MemberNames.EnumIsKnown} => {MemberNames.JsonTable}.Contains({MemberNames.EnumValueField});");
             w.Line();
             w.Line($"public static implicit operator {self}(string value) => new(value);");
-            w.Line("public override string ToString() => Value;");
+            w.Line($"public override string ToString() => {MemberNames.EnumValue};");
             w.Line($"static {JsonCode.EnumValues} {JsonCode.JsonEnum}<{self}>.Values => {MemberNames.JsonTable};");
             w.Line($"static {self} {JsonCode.JsonEnum}<{self}>.Create(string value) => new(value);");
         }

@@ -32,8 +32,8 @@ internal static class JsonCode
     /// then the other required ones, then the optional ones (spec order within each).
     /// </summary>
     public static List<PropertyModel> TableOrder(TypeModel type) =>
-        type.Properties.Where(p => !TypeNames.IsNullable(p))
-            .Concat(type.Properties.Where(p => p.Required && TypeNames.IsNullable(p)))
+        type.Properties.Where(p => !p.AdmitsNull)
+            .Concat(type.Properties.Where(p => p.Required && p.AdmitsNull))
             .Concat(type.Properties.Where(p => !p.Required))
             .ToList();
 

@@ -25,14 +25,14 @@ internal static class ModelEmitter
         var self = type.Name;
         var order = JsonCode.TableOrder(type);
         var tracksNulls = type.Properties.Any(p => !p.Required);
-        w.DocComment(type.Description, type.Properties.Any(p => !TypeNames.IsNullable(p)) ? DriftRemark : null);
+        w.DocComment(type.Description, type.Properties.Any(p => !p.AdmitsNull) ? DriftRemark : null);
         w.Line(JsonCode.ConverterAttribute(type.Name));
         using (w.Block($"public sealed partial class {type.Name} : {TypeNames.JsonModel}<{self}>"))
         {
             w.Line($"private static readonly {JsonCode.PropertyTable} {MemberNames.JsonTable} = new({Table(type, order)});");
             foreach (var property in type.Properties)
             {
-                var nullable = TypeNames.IsNullable(property);
+                var nullable = property.AdmitsNull;
                 w.Line($"private {TypeNames.Of(property.Type, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
             }
 
@@ -49,7 +49,7 @@ internal static class ModelEmitter
             foreach (var property in type.Properties)
             {
                 w.DocComment(property.Description);
-                var nullable = TypeNames.IsNullable(property);
+                var nullable = property.AdmitsNull;
                 var required = nullable ? string.Empty : "required ";
                 w.Line($"public {required}{TypeNames.Of(property.Type, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
             }
@@ -99,7 +99,7 @@ internal static class ModelEmitter
             {
                 for (var i = 0; i < order.Count; i++)
                 {
-                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type, TypeNames.IsNullable(order[i]))}; break;");
+                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type, order[i].AdmitsNull)}; break;");
                 }
             }
 
@@ -112,7 +112,7 @@ internal static class ModelEmitter
     // new JsonPropertyTable("Name", nonNullCount, requiredCount, "a", "b", …)
     private static string Table(TypeModel type, System.Collections.Generic.List<PropertyModel> order)
     {
-        var nonNull = order.Count(p => !TypeNames.IsNullable(p));
+        var nonNull = order.Count(p => !p.AdmitsNull);
         var required = order.Count(p => p.Required);
         var text = new StringBuilder();
         text.Append(SourceWriter.Literal(type.Name)).Append(", ").Append(nonNull).Append(", ").Append(required);

@@ -10,8 +10,6 @@ namespace ActionsGen.Generator.Emitting;
 /// </summary>
 internal static class ResolverEmitter
 {
-    public const string ClassName = "ActionsJsonTypeInfoResolver";
-
     public static string Emit(ResolverModel model)
     {
         var w = new SourceWriter();
@@ -19,10 +17,10 @@ internal static class ResolverEmitter
         w.DocComment(
             "Gives System.Text.Json the generated converters of every model in this namespace, without reflection.",
             "Add it to JsonSerializerOptions.TypeInfoResolverChain (or combine it with a JsonSerializerContext) to use the models with JsonSerializer under trimming and Native AOT.");
-        using (w.Block($"public sealed class {ClassName} : {Aliases.Json}Serialization.Metadata.IJsonTypeInfoResolver"))
+        using (w.Block($"public sealed class {GeneratorTypeNames.Resolver} : {Aliases.Json}Serialization.Metadata.IJsonTypeInfoResolver"))
         {
             w.DocComment("The shared instance.");
-            w.Line($"public static {ClassName} Instance {{ get; }} = new {ClassName}();");
+            w.Line($"public static {GeneratorTypeNames.Resolver} {GeneratorTypeNames.ResolverInstance} {{ get; }} = new {GeneratorTypeNames.Resolver}();");
             w.Line();
             w.Line("/// <inheritdoc/>");
             using (w.Block($"public {Aliases.Json}Serialization.Metadata.JsonTypeInfo? GetTypeInfo({Aliases.System}Type type, {TypeNames.Options} options)"))

@@ -24,7 +24,7 @@ internal static class SimulatorEmitter
         {
             w.Line($"private static readonly {Simulation}SimulatedApi {SimulatorNames.ContractField} = new(");
             w.Indent();
-            w.Line($"{ResolverEmitter.ClassName}.Instance,");
+            w.Line($"{GeneratorTypeNames.Resolver}.{GeneratorTypeNames.ResolverInstance},");
             w.Line($"new {Simulation}SimulatedSchema[]");
             w.Line("{");
             w.Indent();

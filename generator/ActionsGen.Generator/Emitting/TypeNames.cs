@@ -47,7 +47,4 @@ internal static class TypeNames
 
     /// <summary>A generated type's name from outside its namespace (the DI extensions).</summary>
     public static string Qualified(string ns, string name) => "global::" + ns + "." + name;
-
-    /// <summary>Whether a property's C# type admits null: anything but a required, non-nullable property.</summary>
-    public static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;
 }

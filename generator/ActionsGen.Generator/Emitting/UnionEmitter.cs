@@ -68,7 +68,7 @@ internal static class UnionEmitter
         w.Line($"public bool {MemberNames.UnionTryGet(@case.Name)}({notNull}out {outType} value) {{ value = {MemberNames.UnionCaseField} == {number} ? ({caseType}){MemberNames.UnionValueField}! : default; return {MemberNames.UnionCaseField} == {number}; }}");
 
         // C# has no conversions from interfaces: a list or map case is made with the factory only.
-        var factory = @case.Type.Kind is TypeRefKind.Array or TypeRefKind.Map ? $"public static {self} From{@case.Name}" : $"public static implicit operator {self}";
+        var factory = @case.Type.Kind is TypeRefKind.Array or TypeRefKind.Map ? $"public static {self} {MemberNames.UnionFrom(@case.Name)}" : $"public static implicit operator {self}";
         w.Line($"{factory}({caseType} value) => new({number}, value{(@case.Type.IsValueType ? string.Empty : " ?? throw new " + TypeNames.ArgumentNull + "(nameof(value))")});");
     }
 

@@ -38,7 +38,11 @@ internal sealed record PropertyModel(
     TypeRef Type,
     bool Required,
     bool Nullable,
-    string? Description);
+    string? Description)
+{
+    /// <summary>Whether the property's C# type admits null: anything but a required, non-nullable property.</summary>
+    public bool AdmitsNull => !Required || Nullable;
+}
 
 /// <summary>The JSON type a union case is recognised by.</summary>
 internal enum UnionCaseKind

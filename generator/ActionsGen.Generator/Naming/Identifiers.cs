@@ -60,6 +60,9 @@ internal static class Identifiers
         return IsKeyword(camel) ? "@" + camel : camel;
     }
 
+    /// <summary>A name as XML docs spell it (<c>&lt;param name="event"&gt;</c>): without the <c>@</c> that escapes a keyword.</summary>
+    public static string Unescaped(string name) => name.Length > 1 && name[0] == '@' ? name.Substring(1) : name;
+
     /// <summary>Whether <paramref name="ns"/> is a dotted list of plain C# identifiers (no keywords, no escapes).</summary>
     public static bool IsValidNamespace(string ns)
     {

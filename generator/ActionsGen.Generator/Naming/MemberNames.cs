@@ -15,8 +15,9 @@ internal static class MemberNames
     /// <summary>An object's record of the optional properties read as an explicit null.</summary>
     public const string NullsField = "_jsonNulls";
 
-    /// <summary>An enum's string value.</summary>
+    /// <summary>An enum's string value, and the field that holds it.</summary>
     public const string EnumValue = "Value";
+    public const string EnumValueField = "_value";
 
     /// <summary>Whether an enum value is one the spec lists.</summary>
     public const string EnumIsKnown = "IsKnown";
@@ -48,16 +49,19 @@ internal static class MemberNames
 
     public static string UnionTryGet(string caseName) => "TryGet" + caseName;
 
+    /// <summary>The factory of a list or map case (C# has no conversion from an interface).</summary>
+    public static string UnionFrom(string caseName) => "From" + caseName;
+
     /// <summary>The member scope of an object type: its own name and everything the emitters add are taken.</summary>
     public static Identifiers.Scope ForObject(string typeName) =>
         Scope(new[] { typeName, JsonTable, NullsField });
 
     /// <summary>The member scope of an enum type: a <c>record struct</c>, so the compiler's record members are taken too.</summary>
     public static Identifiers.Scope ForEnum(string typeName) =>
-        Scope(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, "_value", "PrintMembers", "Deconstruct" });
+        Scope(new[] { typeName, JsonTable, EnumValue, EnumIsKnown, EnumValueField, "PrintMembers", "Deconstruct" });
 
     /// <summary>
-    /// The case scope of a union: a case name is free when it and its <c>Is…</c>/<c>TryGet…</c> members are.
+    /// The case scope of a union: a case name is free when it and its <c>Is…</c>/<c>TryGet…</c>/<c>From…</c> members are.
     /// </summary>
     public static Identifiers.Scope ForUnion(string typeName) =>
         Scope(new[] { typeName, JsonTable, UnionCaseField, UnionValueField, UnionUnknown, UnionIsUnknown, UnionMatch });
@@ -66,9 +70,9 @@ internal static class MemberNames
     public static string ClaimProperty(Identifiers.Scope scope, string candidate) =>
         scope.ClaimWith(candidate, name => new[] { Field(name) });
 
-    /// <summary>Claims a union case name with its <c>Is…</c> and <c>TryGet…</c> members.</summary>
+    /// <summary>Claims a union case name with its <c>Is…</c>, <c>TryGet…</c> and <c>From…</c> members.</summary>
     public static string ClaimCase(Identifiers.Scope scope, string candidate) =>
-        scope.ClaimWith(candidate, name => new[] { UnionIs(name), UnionTryGet(name) });
+        scope.ClaimWith(candidate, name => new[] { UnionIs(name), UnionTryGet(name), UnionFrom(name) });
 
     /// <summary>The parameter names of a union's Match: one per case, camelCase, plus <c>unknown</c>.</summary>
     public static Identifiers.Scope ForMatchParameters() => new("unknown");

@@ -83,15 +83,20 @@ internal static class OperationNames
         return LeadingVerb(group) == group && group.Length > 0 ? group + "All" + method : "ListAll" + method;
     }
 
-    /// <summary>The name an inline request body schema's type gets.</summary>
-    public static string RequestContext(string method) => method + "Request";
+    /// <summary>The name an inline request body schema's type gets, from the operation's type context (<see cref="MethodNames.TypeContext"/>).</summary>
+    public static string RequestContext(string operation) => operation + "Request";
 
-    /// <summary>The name an inline response schema's type gets.</summary>
-    public static string ResponseContext(string method) => method + "Response";
+    /// <summary>
+    /// The name an inline response schema's type gets: <c>{operation}Response</c> for the operation's result (its
+    /// first success response with a body), and the status's meaning before <c>Response</c> for any other
+    /// (<paramref name="otherStatus"/>: <c>GetTaskByIdNotFoundResponse</c>, <c>MergeConflictResponse</c>).
+    /// </summary>
+    public static string ResponseContext(string operation, string? otherStatus = null) =>
+        operation + (otherStatus is null ? string.Empty : StatusNames.Reason(otherStatus)) + "Response";
 
-    /// <summary>The name an inline parameter schema's type gets: the component's name, or the method's and the parameter's.</summary>
-    public static string ParameterContext(string method, string parameter, string? component) =>
-        component is null ? method + Identifiers.Pascal(parameter) : Identifiers.Pascal(component);
+    /// <summary>The name an inline parameter schema's type gets: the component's name, or the operation's and the parameter's.</summary>
+    public static string ParameterContext(string operation, string parameter, string? component) =>
+        component is null ? operation + Identifiers.Pascal(parameter) : Identifiers.Pascal(component);
 
     private static string? LeadingVerb(string name)
     {

@@ -37,27 +37,25 @@ internal sealed class OperationBuilder
 
     public ClientModel BuildClient(string ns, string clientName)
     {
+        // Every operation is named before the filter applies: a filter never renames a method.
+        var all = Operations().ToList();
+        var names = MethodNames.Assign(all.Select(o => (o.OperationId, o.Tag)).ToList());
         var operations = new List<(string Tag, OperationModel Operation)>();
-        var methodNames = new Dictionary<string, Identifiers.Scope>(StringComparer.Ordinal);
-        foreach (var (template, item, verb, operation) in Operations())
+        for (var i = 0; i < all.Count; i++)
         {
-            var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : OperationNames.DefaultTag;
-            if (!methodNames.TryGetValue(tag, out var scope))
+            var o = all[i];
+            if (_filter.Keeps(o.Template, o.OperationId)
+                && BuildOperation(new OperationContext(o.Template, o.Item, o.Verb, o.Operation, o.OperationId, names.Method(i), names.TypeContext(i)), names.ScopeOf(o.Tag)) is { } built)
             {
-                methodNames[tag] = scope = MemberNames.Scope(System.Array.Empty<string>());
-            }
-
-            if (BuildOperation(template, item, verb, operation, scope) is { } built)
-            {
-                operations.Add((tag, built));
+                operations.Add((o.Tag, built));
             }
         }
 
         return new ClientModel(ns, clientName, _document.Info?.Title, Groups(operations, clientName));
     }
 
-    // Every operation in spec order (path, then method) that the filter keeps and the reader did not find broken.
-    private IEnumerable<(string Template, OpenApiPathItem Item, HttpVerb Verb, OpenApiOperation Operation)> Operations()
+    // Every operation in spec order (path, then method) that the reader did not find broken.
+    private IEnumerable<(string Template, OpenApiPathItem Item, HttpVerb Verb, OpenApiOperation Operation, string OperationId, string Tag)> Operations()
     {
         foreach (var path in (_document.Paths ?? new OpenApiPaths()).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -69,10 +67,10 @@ internal sealed class OperationBuilder
             foreach (var (openApi, verb) in MethodOrder)
             {
                 if (pathOperations.TryGetValue(openApi, out var operation) && operation is not null
-                    && !_skipped.Contains(OperationContext.PointerOf(path.Key, verb))
-                    && _filter.Keeps(path.Key, OperationIdOf(path.Key, verb, operation)))
+                    && !_skipped.Contains(OperationContext.PointerOf(path.Key, verb)))
                 {
-                    yield return (path.Key, path.Value, verb, operation);
+                    var tag = operation.Tags.FirstOrDefault()?.Name is { Length: > 0 } name ? name : OperationNames.DefaultTag;
+                    yield return (path.Key, path.Value, verb, operation, OperationIdOf(path.Key, verb, operation), tag);
                 }
             }
         }
@@ -96,10 +94,8 @@ internal sealed class OperationBuilder
             .ToEquatableArray();
     }
 
-    private OperationModel? BuildOperation(string template, OpenApiPathItem item, HttpVerb verb, OpenApiOperation operation, Identifiers.Scope methodNames)
+    private OperationModel? BuildOperation(OperationContext context, Identifiers.Scope methodNames)
     {
-        var operationId = OperationIdOf(template, verb, operation);
-        var context = new OperationContext(template, item, verb, operation, operationId, methodNames.Claim(OperationNames.Method(operationId)));
         var parameterNames = new Identifiers.Scope(OperationNames.ReservedLocals);
         if (_parameters.Build(context, parameterNames) is not { } parameters)
         {
@@ -112,12 +108,12 @@ internal sealed class OperationBuilder
         var urlName = result == ResultKind.Redirect ? methodNames.Claim(OperationNames.Url(context.Name)) : null;
         var pagination = result == ResultKind.Json ? _responses.PaginationOf(context, parameters.Parameters, resultType!, methodNames) : null;
         return new OperationModel(
-            operationId,
+            context.OperationId,
             context.Name,
-            verb,
-            template,
-            operation.Summary,
-            operation.Description,
+            context.Method,
+            context.Template,
+            context.Operation.Summary,
+            context.Operation.Description,
             parameters.Parameters.ToEquatableArray(),
             parameters.PathParts.ToEquatableArray(),
             body,

@@ -6,8 +6,9 @@ namespace ActionsGen.Generator.Parsing;
 /// <summary>One operation being built: where it is in the spec and the names already chosen for it.</summary>
 internal sealed class OperationContext
 {
-    public OperationContext(string template, OpenApiPathItem item, HttpVerb method, OpenApiOperation operation, string operationId, string name)
+    public OperationContext(string template, OpenApiPathItem item, HttpVerb method, OpenApiOperation operation, string operationId, string name, string typeContext)
     {
+        TypeContext = typeContext;
         Template = template;
         Item = item;
         Method = method;
@@ -29,6 +30,9 @@ internal sealed class OperationContext
 
     /// <summary>The method name, without <c>Async</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What the names of its inline types start with (<see cref="Naming.MethodNames.TypeContext"/>).</summary>
+    public string TypeContext { get; }
 
     /// <summary>The operation's JSON pointer, e.g. <c>#/paths/~1app/get</c>.</summary>
     public string Pointer { get; }

@@ -61,7 +61,7 @@ internal sealed class ParameterBuilder
                 continue;
             }
 
-            var model = Parameter(parameter, location, pointer, operation.Name, parameterNames);
+            var model = Parameter(parameter, location, pointer, operation.TypeContext, parameterNames);
             if (location == ParameterIn.Path)
             {
                 pathParameters[parameter.Name] = model;
@@ -103,12 +103,12 @@ internal sealed class ParameterBuilder
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private ParameterModel Parameter(OpenApiParameter parameter, ParameterIn location, string pointer, string methodName, Identifiers.Scope parameterNames)
+    private ParameterModel Parameter(OpenApiParameter parameter, ParameterIn location, string pointer, string typeContext, Identifiers.Scope parameterNames)
     {
         var definition = parameter.Reference is { } r
-            ? "#/components/parameters/" + YamlScan.EscapePointer(r.Id) + "/schema"
+            ? SchemaResolver.ParameterSchemaPointer(r.Id)
             : pointer + "/schema";
-        var context = OperationNames.ParameterContext(methodName, parameter.Name, parameter.Reference?.Id);
+        var context = OperationNames.ParameterContext(typeContext, parameter.Name, parameter.Reference?.Id);
         var type = parameter.Schema is null ? TypeRef.String : _schemas.Resolve(parameter.Schema, context, definition);
         return new ParameterModel(
             parameter.Name,

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Models;
@@ -23,7 +22,7 @@ internal sealed class ResponseBuilder
             return null;
         }
 
-        var type = _schemas.Resolve(schema, OperationNames.RequestContext(operation.Name), operation.Pointer + "/requestBody/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
+        var type = _schemas.Resolve(schema, OperationNames.RequestContext(operation.TypeContext), operation.Pointer + "/requestBody/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
         if (type.Kind != TypeRefKind.Named)
         {
             // Only generated types write themselves; any other body is sent as the JSON the caller gives.
@@ -36,6 +35,7 @@ internal sealed class ResponseBuilder
     public List<ResponseModel> Responses(OperationContext operation)
     {
         var responses = new List<ResponseModel>();
+        var result = true;
         foreach (var response in operation.Operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             if (response.Value is null)
@@ -48,7 +48,11 @@ internal sealed class ResponseBuilder
             var nullable = false;
             if (OpenApiValues.JsonContent(response.Value.Content) is { Value.Schema: { } schema } media && !IsEmptyObjectAck(response.Key, schema))
             {
-                body = _schemas.Resolve(schema, OperationNames.ResponseContext(operation.Name), operation.Pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
+                // The result's type is {operation}Response; the other responses' are named by their status.
+                var success = IsClass(response.Key, '2');
+                var context = OperationNames.ResponseContext(operation.TypeContext, success && result ? null : response.Key);
+                result &= !success;
+                body = _schemas.Resolve(schema, context, operation.Pointer + "/responses/" + YamlScan.EscapePointer(response.Key) + "/content/" + YamlScan.EscapePointer(media.Key) + "/schema");
                 nullable = schema.Nullable;
             }
 
@@ -113,6 +117,6 @@ internal sealed class ResponseBuilder
         }
 
         var walkName = methodNames.Claim(OperationNames.PageWalk(operation.Name, operation.OperationId));
-        return new PaginationModel(walkName, pageType, lists[0].Name, TypeNames.IsNullable(lists[0]), lists[0].Type.Element!, page.Name);
+        return new PaginationModel(walkName, pageType, lists[0].Name, lists[0].AdmitsNull, lists[0].Type.Element!, page.Name);
     }
 }

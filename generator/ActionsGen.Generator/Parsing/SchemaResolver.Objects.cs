@@ -26,7 +26,7 @@ internal sealed partial class SchemaResolver
         foreach (var (key, property, propertyPointer) in shape.Properties)
         {
             var propertyName = MemberNames.ClaimProperty(scope, Identifiers.Pascal(key));
-            var type = Resolve(property, name + propertyName, PartPointer(property, propertyPointer));
+            var type = Resolve(property, SchemaNames.Property(name, key), PartPointer(property, propertyPointer));
             properties.Add(new PropertyModel(
                 key,
                 propertyName,

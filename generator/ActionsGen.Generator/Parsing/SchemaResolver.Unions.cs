@@ -21,6 +21,7 @@ internal sealed partial class SchemaResolver
         var caseNames = MemberNames.ForUnion(name);
         var parameters = MemberNames.ForMatchParameters();
         var cases = new List<UnionCaseModel>();
+        var names = UnionCaseNames.Of(name, UnionBranches.Facts(branches));
         for (var i = 0; i < branches.Count; i++)
         {
             var branch = branches[i];
@@ -30,7 +31,7 @@ internal sealed partial class SchemaResolver
             }
 
             var inline = pointer + keyword + i.ToString(CultureInfo.InvariantCulture);
-            var type = Resolve(branch, name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture), PartPointer(branch, inline));
+            var type = Resolve(branch, SchemaNames.Branch(name, names[i]!), PartPointer(branch, inline));
             if (type.Kind == TypeRefKind.Named && type.Name == name)
             {
                 // A case of the union's own type would be a conversion from the type to itself (CS0555), and a value of it is already one.
@@ -47,7 +48,8 @@ internal sealed partial class SchemaResolver
                 continue;
             }
 
-            var caseName = MemberNames.ClaimCase(caseNames, CaseName(type, branch));
+            // A case whose type the branch defines (or a list or map of it) is named by the branch; any other by its type.
+            var caseName = MemberNames.ClaimCase(caseNames, DefinedBy(type, inline) ? names[i]! : SchemaNames.Case(type, LeafJsonType(type, branch)));
             var kind = KindOf(type, branch);
             var required = kind == UnionCaseKind.Object ? RequiredNames(branch).ToEquatableArray() : EquatableArray<string>.Empty;
             cases.Add(new UnionCaseModel(caseName, parameters.Claim(Identifiers.Camel(caseName)), type, kind, required, tags.ToEquatableArray()));
@@ -102,18 +104,20 @@ internal sealed partial class SchemaResolver
         return mapped.Count > 0 ? mapped : new[] { reference.Id };
     }
 
-    /// <summary>A case's name: its type's name, or what its JSON is (<c>String</c>, <c>Integer</c>, <c>SimpleUserList</c> …).</summary>
-    private static string CaseName(TypeRef type, OpenApiSchema? schema) => type.Kind switch
+    /// <summary>Whether the generated type <paramref name="type"/> holds (through list items and map values) is defined at <paramref name="pointer"/>.</summary>
+    private bool DefinedBy(TypeRef type, string pointer) => type.Kind switch
     {
-        TypeRefKind.Named => type.Name!,
-        TypeRefKind.String => "String",
-        TypeRefKind.DateTime => "DateTime",
-        TypeRefKind.Int32 or TypeRefKind.Int64 => "Integer",
-        TypeRefKind.Number => "Number",
-        TypeRefKind.Boolean => "Boolean",
-        TypeRefKind.Array => CaseName(type.Element!, schema?.Items) + "List",
-        TypeRefKind.Map => CaseName(type.Element!, schema?.AdditionalProperties) + "Map",
-        _ => schema?.Type is "object" ? "Object" : schema?.Type is "array" ? "Array" : "Json",
+        TypeRefKind.Array => DefinedBy(type.Element!, pointer + "/items"),
+        TypeRefKind.Map => DefinedBy(type.Element!, pointer + "/additionalProperties"),
+        _ => _byDefinition.TryGetValue(pointer, out var defined) && defined == type,
+    };
+
+    /// <summary>The <c>type</c> of the schema where <paramref name="type"/> is raw JSON: through list items and map values.</summary>
+    private static string? LeafJsonType(TypeRef type, OpenApiSchema? schema) => type.Kind switch
+    {
+        TypeRefKind.Array => LeafJsonType(type.Element!, schema?.Items),
+        TypeRefKind.Map => LeafJsonType(type.Element!, schema?.AdditionalProperties),
+        _ => schema?.Type,
     };
 
     /// <summary>The JSON type that recognises a case.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ActionsGen.Generator.Diagnostics;
-using ActionsGen.Generator.Emitting;
 using ActionsGen.Generator.Model;
 using ActionsGen.Generator.Naming;
 using Microsoft.OpenApi.Any;
@@ -22,7 +21,7 @@ internal sealed partial class SchemaResolver
     private readonly YamlScan _scan;
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Identifiers.Scope _typeNames = Identifiers.TypeScope(ResolverEmitter.ClassName);
+    private readonly Identifiers.Scope _typeNames;
     private readonly Dictionary<string, TypeRef> _byDefinition = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
@@ -37,9 +36,7 @@ internal sealed partial class SchemaResolver
         _scan = scan;
         _path = path;
         _diagnostics = diagnostics;
-        _typeNames.Reserve(clientName);
-        _typeNames.Reserve(DependencyInjectionEmitter.ClassName(clientName));
-        _typeNames.Reserve(MemberNames.UnionMatchResult);
+        _typeNames = Identifiers.TypeScope(GeneratorTypeNames.Reserved(clientName));
     }
 
     /// <summary>Every type defined so far, in the order first reached.</summary>
@@ -50,7 +47,7 @@ internal sealed partial class SchemaResolver
     {
         foreach (var pair in Components())
         {
-            Resolve(pair.Value, Identifiers.Pascal(pair.Key), ComponentPointer(pair.Key));
+            Resolve(pair.Value, SchemaNames.Component(pair.Key), ComponentPointer(pair.Key));
         }
     }
 
@@ -68,8 +65,8 @@ internal sealed partial class SchemaResolver
         (_document.Components?.Schemas ?? new Dictionary<string, OpenApiSchema>()).OrderBy(p => p.Key, StringComparer.Ordinal);
 
     /// <summary>
-    /// Names every component schema before anything is defined: a component's name never depends on where it is first
-    /// used, nor on which operations a filter keeps.
+    /// Names every component schema, then every inline schema of a component parameter, before anything is defined: a
+    /// component's name never depends on where it is first used, nor on which operations a filter keeps.
     /// </summary>
     public void NameComponents()
     {
@@ -77,10 +74,22 @@ internal sealed partial class SchemaResolver
         {
             if (KindOf(pair.Value) is { } kind)
             {
-                _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(Identifiers.Pascal(pair.Key)), kind);
+                _byDefinition[ComponentPointer(pair.Key)] = TypeRef.Named(ClaimTypeName(SchemaNames.Component(pair.Key)), kind);
+            }
+        }
+
+        var parameters = _document.Components?.Parameters ?? new Dictionary<string, OpenApiParameter>();
+        foreach (var pair in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (pair.Value?.Schema is { Reference: null } schema && KindOf(schema) is { } kind)
+            {
+                _byDefinition[ParameterSchemaPointer(pair.Key)] = TypeRef.Named(SchemaNames.ClaimComponentParameter(_typeNames, pair.Key), kind);
             }
         }
     }
+
+    /// <summary>Where the schema of the component parameter <paramref name="id"/> is defined.</summary>
+    public static string ParameterSchemaPointer(string id) => "#/components/parameters/" + YamlScan.EscapePointer(id) + "/schema";
 
     public string ClaimTypeName(string candidate) => _typeNames.Claim(candidate);
 
@@ -167,11 +176,11 @@ internal sealed partial class SchemaResolver
                 var componentPointer = ComponentPointer(reference.Id);
                 if (_document.Components?.Schemas?.TryGetValue(reference.Id, out var component) == true && !ReferenceEquals(component, schema))
                 {
-                    return Resolve(component, Identifiers.Pascal(reference.Id), componentPointer);
+                    return Resolve(component, SchemaNames.Component(reference.Id), componentPointer);
                 }
 
                 pointer = componentPointer;
-                contextName = Identifiers.Pascal(reference.Id);
+                contextName = SchemaNames.Component(reference.Id);
             }
         }
 
@@ -203,7 +212,7 @@ internal sealed partial class SchemaResolver
 
         if (KindOf(schema) is { } kind)
         {
-            var named = TypeRef.Named(ClaimTypeName(contextName), kind);
+            var named = TypeRef.Named(SchemaNames.ClaimInline(_typeNames, contextName, kind), kind);
             _byDefinition[pointer] = named;
             _defined.Add(named.Name!);
             Define(schema, named, pointer);
@@ -267,12 +276,12 @@ internal sealed partial class SchemaResolver
                     return TypeRef.ArrayOf(TypeRef.Any, elementNullable: true);
                 }
 
-                var element = ResolvePart(schema.Items, contextName + "Item", pointer, "/items");
+                var element = ResolvePart(schema.Items, SchemaNames.Item(contextName), pointer, "/items");
                 return TypeRef.ArrayOf(element, IsNullable(schema.Items) && element.Kind != TypeRefKind.Any);
             case null or "object":
                 if (schema.AdditionalProperties is { } values && schema.AdditionalPropertiesAllowed)
                 {
-                    var value = ResolvePart(values, contextName + "Value", pointer, "/additionalProperties");
+                    var value = ResolvePart(values, SchemaNames.MapValue(contextName), pointer, "/additionalProperties");
                     return TypeRef.MapOf(value, IsNullable(values) && value.Kind != TypeRefKind.Any);
                 }
 

@@ -85,7 +85,7 @@ internal static class SpecParser
     // Why clientName cannot name the client, or null. Its file would have the resolver's name (ignoring case, as Roslyn compares them).
     private static string? ClientNameProblem(string clientName) =>
         !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(clientName) || Naming.Identifiers.IsKeyword(clientName) ? "it is not a C# class name"
-        : Naming.Identifiers.TypeScope(Emitting.ResolverEmitter.ClassName).IsTaken(clientName) ? "the generated " + Emitting.ResolverEmitter.ClassName + " has that name"
+        : Naming.Identifiers.TypeScope(Naming.GeneratorTypeNames.Resolver).IsTaken(clientName) ? "the generated " + Naming.GeneratorTypeNames.Resolver + " has that name"
         : null;
 
     private static bool HasErrors(List<DiagnosticInfo> diagnostics) =>
