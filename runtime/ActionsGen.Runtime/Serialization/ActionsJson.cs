@@ -47,27 +47,32 @@ public static class ActionsJson
         Read<IReadOnlyList<T>, ListCodec<T, ModelCodec<T>>>(utf8Json, strict ? JsonDeviationKinds.All : JsonDeviationKinds.None, null, out deviations);
 
     /// <summary>Reads a whole document with <typeparamref name="TCodec"/>; <paramref name="refused"/> are the deviations that fail it.</summary>
-    internal static TValue Read<TValue, TCodec>(ReadOnlySpan<byte> utf8Json, JsonDeviationKinds refused, string? operationId, out JsonDeviationReport? deviations)
+    internal static unsafe TValue Read<TValue, TCodec>(ReadOnlySpan<byte> utf8Json, JsonDeviationKinds refused, string? operationId, out JsonDeviationReport? deviations)
         where TCodec : IJsonCodec<TValue>
     {
         ThrowIfBlank(utf8Json);
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         var context = JsonReadContext.Rent(refused);
-        try
+        fixed (byte* document = utf8Json)
         {
-            Start(ref reader);
-            var value = TCodec.Read(ref reader, context);
-            End(ref reader);
-            deviations = context.HasDeviations ? context.Report(new Utf8JsonReader(utf8Json, ReaderOptions), operationId) : null;
-            return value;
-        }
-        catch (JsonDeviationException refusal)
-        {
-            throw refusal.At(JsonPath.Of(new Utf8JsonReader(utf8Json, ReaderOptions), refusal.Offset, refusal.Member));
-        }
-        finally
-        {
-            JsonReadContext.Return(context);
+            context.BeginDocument(document, utf8Json.Length);
+            try
+            {
+                Start(ref reader);
+                var value = TCodec.Read(ref reader, context);
+                End(ref reader);
+                deviations = context.HasDeviations ? context.Report(new Utf8JsonReader(utf8Json, ReaderOptions), operationId) : null;
+                return value;
+            }
+            catch (JsonDeviationException refusal)
+            {
+                throw refusal.At(JsonPath.Of(new Utf8JsonReader(utf8Json, ReaderOptions), refusal.Offset, refusal.Member));
+            }
+            finally
+            {
+                context.EndDocument();
+                JsonReadContext.Return(context);
+            }
         }
     }
 

@@ -121,10 +121,34 @@ public readonly struct ModelCodec<T> : IJsonCodec<T>
     where T : IJsonModel<T>
 {
     /// <inheritdoc/>
-    public static T Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        reader.TokenType == JsonTokenType.StartObject || !T.IsObject
-            ? T.ReadJson(ref reader, context)
-            : JsonRead.Unexpected<T>(ref reader, context, "an object (" + typeof(T).Name + ")");
+    public static T Read(ref Utf8JsonReader reader, JsonReadContext? context)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return T.IsObject ? JsonRead.Unexpected<T>(ref reader, context, "an object (" + typeof(T).Name + ")") : T.ReadJson(ref reader, context);
+        }
+
+        return typeof(T).IsValueType || context is null || !context.TracksRepeats ? T.ReadJson(ref reader, context) : ReadRepeated(ref reader, context);
+    }
+
+    // An object equal to one read earlier in the document is that one (JsonReadContext.Repeats).
+    private static T ReadRepeated(ref Utf8JsonReader reader, JsonReadContext context)
+    {
+        var start = context.TryRepeat<T>(ref reader, out var repeated);
+        if (repeated is not null)
+        {
+            return (T)repeated;
+        }
+
+        var deviations = context.DeviationCount;
+        var value = T.ReadJson(ref reader, context);
+        if (start >= 0)
+        {
+            context.Remember<T>(ref reader, start, deviations, value!);
+        }
+
+        return value;
+    }
 
     /// <inheritdoc/>
     public static void Write(Utf8JsonWriter writer, T value) => T.WriteJson(writer, value);
