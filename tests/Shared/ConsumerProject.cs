@@ -34,7 +34,10 @@ public sealed class PackageFeed
     }
 }
 
-/// <summary>A console project in a temporary folder, created with <c>dotnet new console</c>, that uses the package.</summary>
+/// <summary>
+/// A project in a temporary folder, created with <c>dotnet new</c> from a template (<c>console</c> unless told, e.g.
+/// <c>web</c> for an ASP.NET Core app), that uses the package.
+/// </summary>
 public sealed class ConsumerProject : IDisposable
 {
     private ConsumerProject(string directory, string name)
@@ -49,7 +52,7 @@ public sealed class ConsumerProject : IDisposable
 
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
 
-    public static async Task<ConsumerProject> CreateAsync(PackageFeed feed, string name = "Consumer", bool addPackage = true)
+    public static async Task<ConsumerProject> CreateAsync(PackageFeed feed, string name = "Consumer", bool addPackage = true, string template = "console")
     {
         var root = System.IO.Directory.CreateTempSubdirectory("actionsgen-consumer-").FullName;
         // The local feed first; the machine's own sources stay (no <clear/>) for anything else a build needs.
@@ -61,8 +64,8 @@ public sealed class ConsumerProject : IDisposable
               </packageSources>
             </configuration>
             """);
-        var created = await DotNetCli.RunAsync(root, new[] { "new", "console", "-n", name, "-o", name, "--framework", "net10.0" });
-        Require(created, "dotnet new console");
+        var created = await DotNetCli.RunAsync(root, new[] { "new", template, "-n", name, "-o", name, "--framework", "net10.0" });
+        Require(created, "dotnet new " + template);
         var project = new ConsumerProject(Path.Combine(root, name), name);
         if (addPackage)
         {
