@@ -70,7 +70,6 @@ public static class ActionsJson
             }
             finally
             {
-                context.EndDocument();
                 JsonReadContext.Return(context);
             }
         }

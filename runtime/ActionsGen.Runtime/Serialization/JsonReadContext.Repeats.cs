@@ -40,7 +40,7 @@ public sealed partial class JsonReadContext
         public object? Value;
     }
 
-    /// <summary>The bytes of the document being read are at <paramref name="document"/> until <see cref="EndDocument"/>.</summary>
+    /// <summary>The bytes of the document being read are at <paramref name="document"/> until the context is returned.</summary>
     internal unsafe void BeginDocument(byte* document, int length)
     {
         if (length >= MinDocumentLength)
@@ -53,7 +53,8 @@ public sealed partial class JsonReadContext
     /// <summary>Whether objects of this document are compared with earlier ones: it is long enough to repeat some.</summary>
     internal unsafe bool TracksRepeats => _document != null;
 
-    internal unsafe void EndDocument()
+    // On return: the document's bytes and objects are not kept past its read.
+    private unsafe void ClearRepeats()
     {
         _document = null;
         _documentLength = 0;

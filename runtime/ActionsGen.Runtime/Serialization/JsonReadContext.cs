@@ -51,6 +51,7 @@ public sealed partial class JsonReadContext
 
         context._filledCount = 0;
         context.ClearDeviations();
+        context.ClearRepeats();
         t_cached = context;
     }
 
