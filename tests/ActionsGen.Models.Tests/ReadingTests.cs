@@ -225,17 +225,6 @@ public class ReadingTests
     }
 
     [Fact]
-    public void Repeated_strings_in_a_document_are_one_instance()
-    {
-        var page = ActionsJson.Deserialize<WorkflowRunList>(Encoding.UTF8.GetBytes(SpecExamples.Get("actions/list-workflow-runs-for-repo 200")));
-        var run = page.WorkflowRuns[0];
-
-        Assert.Equal(run.Actor!.AvatarUrl, run.TriggeringActor!.AvatarUrl);
-        Assert.Same(run.Actor.AvatarUrl, run.TriggeringActor.AvatarUrl);
-        Assert.Same(run.Repository.Owner.Login, run.HeadRepository.Owner.Login);
-    }
-
-    [Fact]
     public void Workflow_id_accepts_an_integer_or_a_file_name()
     {
         WorkflowId byId = 159038;

@@ -22,6 +22,18 @@ internal static class JsonCode
     public const string UnionKind = Serialization + "JsonUnionKind";
     public const string Bits = Serialization + "JsonBits";
     public const string JsonWrite = Serialization + "JsonWrite";
+    public const string StringField = Serialization + "JsonString";
+
+    /// <summary>
+    /// The type of a property's backing field: the property's own type, except that a string is held as a
+    /// <c>JsonString</c> (its bytes in a short document until first read).
+    /// </summary>
+    public static string FieldType(TypeRef type, bool nullable) =>
+        type.Kind == TypeRefKind.String ? StringField : TypeNames.Of(type, nullable);
+
+    /// <summary>What a property's getter returns: the field, or a string field's value (not null unless the property admits it).</summary>
+    public static string FieldValue(TypeRef type, bool nullable, string field) =>
+        type.Kind != TypeRefKind.String ? field : nullable ? field + ".Value" : field + ".Value!";
 
     /// <summary>The <c>[JsonConverter]</c> attribute every generated type carries: the runtime's generic converter (inside the type's namespace).</summary>
     public static string ConverterAttribute(string name) =>

@@ -33,7 +33,8 @@ internal static class ModelEmitter
             foreach (var property in type.Properties)
             {
                 var nullable = property.AdmitsNull;
-                w.Line($"private {TypeNames.Of(property.Type, nullable)} {property.Field}{(nullable || property.Type.IsValueType ? string.Empty : " = default!")};");
+                var initial = nullable || property.Type.IsValueType || property.Type.Kind == TypeRefKind.String ? string.Empty : " = default!";
+                w.Line($"private {JsonCode.FieldType(property.Type, nullable)} {property.Field}{initial};");
             }
 
             if (tracksNulls)
@@ -51,7 +52,7 @@ internal static class ModelEmitter
                 w.DocComment(property.Description);
                 var nullable = property.AdmitsNull;
                 var required = nullable ? string.Empty : "required ";
-                w.Line($"public {required}{TypeNames.Of(property.Type, nullable)} {property.Name} {{ get => {property.Field}; init => {property.Field} = value; }}");
+                w.Line($"public {required}{TypeNames.Of(property.Type, nullable)} {property.Name} {{ get => {JsonCode.FieldValue(property.Type, nullable, property.Field)}; init => {property.Field} = value; }}");
             }
 
             w.Line();

@@ -96,8 +96,9 @@ public struct JsonObjectReader
         }
     }
 
-    /// <summary>Reads a string.</summary>
-    public readonly string String(ref Utf8JsonReader reader) => StringCodec.Read(ref reader, _context);
+    /// <summary>Reads a string member: in a short document, its bytes until the member is first read (see <see cref="JsonString"/>).</summary>
+    public readonly JsonString String(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && _context is not null ? _context.GetText(ref reader) : StringCodec.Read(ref reader, _context);
 
     /// <summary>Reads a 64-bit integer.</summary>
     public readonly long Int64(ref Utf8JsonReader reader) => Int64Codec.Read(ref reader, _context);

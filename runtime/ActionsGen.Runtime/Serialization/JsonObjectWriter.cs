@@ -29,14 +29,10 @@ public readonly ref struct JsonObjectWriter
     /// <summary>Writes '}'.</summary>
     public void End() => _writer.WriteEndObject();
 
-    /// <summary>Writes a string property.</summary>
-    public void String(int index, string? value)
+    /// <summary>Writes a string property (a value still held as the document's bytes is written from them).</summary>
+    public void String(int index, JsonString value)
     {
-        if (value is not null)
-        {
-            _writer.WriteString(_table.Encoded(index), value);
-        }
-        else
+        if (!value.Write(_writer, _table.Encoded(index)))
         {
             Absent(index);
         }

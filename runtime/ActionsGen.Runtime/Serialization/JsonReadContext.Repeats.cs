@@ -40,13 +40,20 @@ public sealed partial class JsonReadContext
         public object? Value;
     }
 
-    /// <summary>The bytes of the document being read are at <paramref name="document"/> until the context is returned.</summary>
+    /// <summary>
+    /// The bytes of the document being read are at <paramref name="document"/> until the context is returned. A long
+    /// document's objects are compared for repeats; a short one is kept, a copy of its bytes, for its string members.
+    /// </summary>
     internal unsafe void BeginDocument(byte* document, int length)
     {
         if (length >= MinDocumentLength)
         {
             _document = document;
             _documentLength = length;
+        }
+        else
+        {
+            KeepStringBytes();
         }
     }
 

@@ -1,13 +1,15 @@
 using System;
 using System.ComponentModel;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
 
 /// <summary>
-/// State for reading one JSON document. It de-duplicates repeated short strings: in a page of workflow runs most
-/// string bytes are the same repository and user URL templates, so each distinct value is created once per document.
+/// State for reading one JSON document. A model's string members keep their UTF-8 bytes, in chunks shared by the
+/// documents read on one thread, until first read (<see cref="JsonString"/>); other strings (list items, map values,
+/// escaped values) are de-duplicated: each distinct short value is created once per document.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class JsonReadContext
@@ -24,6 +26,13 @@ public sealed partial class JsonReadContext
     // Slots filled by the current document: clearing only these keeps a small document from paying for the whole table.
     private readonly ushort[] _filled = new ushort[SlotCount];
     private int _filledCount;
+
+    // String members keep their UTF-8 bytes here (see JsonString): appended, never overwritten, so a chunk is shared
+    // by the models of several documents read on this thread and lives as long as the last of them.
+    private const int ChunkLength = 1024;
+    private byte[] _chunk = Array.Empty<byte>();
+    private int _chunkUsed;
+    private bool _keepsBytes;
 
     private struct Slot
     {
@@ -50,10 +59,50 @@ public sealed partial class JsonReadContext
         }
 
         context._filledCount = 0;
+        context._keepsBytes = false;
         context.ClearDeviations();
         context.ClearRepeats();
         t_cached = context;
     }
+
+    /// <summary>
+    /// Returns the current string token's value for a model's string member, in a document read whole
+    /// (<see cref="ActionsJson"/>): its UTF-8 bytes, once checked, copied to this thread's chunk (a string is created
+    /// when the member is first read). An escaped value, and values read through System.Text.Json's converters, as
+    /// <see cref="GetString"/> returns them.
+    /// </summary>
+    public JsonString GetText(ref Utf8JsonReader reader)
+    {
+        if (!_keepsBytes || reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return GetString(ref reader);
+        }
+
+        var bytes = reader.ValueSpan;
+        if (!Utf8.IsValid(bytes))
+        {
+            return JsonRead.Utf16(ref reader); // throws, naming the offset
+        }
+
+        if (bytes.Length > _chunk.Length - _chunkUsed)
+        {
+            if (bytes.Length > ChunkLength / 4)
+            {
+                return new JsonString(bytes.ToArray(), 0, bytes.Length);
+            }
+
+            _chunk = new byte[ChunkLength];
+            _chunkUsed = 0;
+        }
+
+        var start = _chunkUsed;
+        bytes.CopyTo(_chunk.AsSpan(start));
+        _chunkUsed += bytes.Length;
+        return new JsonString(_chunk, start, bytes.Length);
+    }
+
+    /// <summary>String members of this document keep their bytes until first read (see <see cref="JsonString"/>).</summary>
+    private void KeepStringBytes() => _keepsBytes = true;
 
     /// <summary>Returns the current string token's value, shared with earlier equal values of this document.</summary>
     public string GetString(ref Utf8JsonReader reader)

@@ -14,10 +14,10 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("ApprovalEnvironment", 7, 7, "id", "node_id", "name", "url", "html_url", "created_at", "updated_at");
         private long _id;
-        private string _nodeId = default!;
-        private string _name = default!;
-        private string _url = default!;
-        private string _htmlUrl = default!;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
         private Sys::DateTimeOffset _createdAt;
         private Sys::DateTimeOffset _updatedAt;
 
@@ -25,10 +25,10 @@ namespace GitHub.Actions
         public ApprovalEnvironment() { }
 
         public required long Id { get => _id; init => _id = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-        public required string Name { get => _name; init => _name = value; }
-        public required string Url { get => _url; init => _url = value; }
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public required string HtmlUrl { get => _htmlUrl.Value!; init => _htmlUrl = value; }
         public required Sys::DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
         public required Sys::DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
 

@@ -12,19 +12,19 @@ namespace GitHub.Actions
     public sealed partial class BasicError : AgJson::IJsonModel<BasicError>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("BasicError", 0, 0, "message", "documentation_url", "url", "status");
-        private string? _message;
-        private string? _documentationUrl;
-        private string? _url;
-        private string? _status;
+        private AgJson::JsonString _message;
+        private AgJson::JsonString _documentationUrl;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _status;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty BasicError.</summary>
         public BasicError() { }
 
-        public string? Message { get => _message; init => _message = value; }
-        public string? DocumentationUrl { get => _documentationUrl; init => _documentationUrl = value; }
-        public string? Url { get => _url; init => _url = value; }
-        public string? Status { get => _status; init => _status = value; }
+        public string? Message { get => _message.Value; init => _message = value; }
+        public string? DocumentationUrl { get => _documentationUrl.Value; init => _documentationUrl = value; }
+        public string? Url { get => _url.Value; init => _url = value; }
+        public string? Status { get => _status.Value; init => _status = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -13,21 +13,21 @@ namespace GitHub.Actions
     public sealed partial class Deployment : AgJson::IJsonModel<Deployment>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("Deployment", 12, 14, "url", "id", "node_id", "sha", "ref", "task", "payload", "environment", "created_at", "updated_at", "statuses_url", "repository_url", "description", "creator", "original_environment", "transient_environment", "production_environment");
-        private string _url = default!;
+        private AgJson::JsonString _url;
         private long _id;
-        private string _nodeId = default!;
-        private string _sha = default!;
-        private string _ref = default!;
-        private string _task = default!;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _sha;
+        private AgJson::JsonString _ref;
+        private AgJson::JsonString _task;
         private SysJson::JsonElement _payload;
-        private string? _originalEnvironment;
-        private string _environment = default!;
-        private string? _description;
+        private AgJson::JsonString _originalEnvironment;
+        private AgJson::JsonString _environment;
+        private AgJson::JsonString _description;
         private SimpleUser? _creator;
         private Sys::DateTimeOffset _createdAt;
         private Sys::DateTimeOffset _updatedAt;
-        private string _statusesUrl = default!;
-        private string _repositoryUrl = default!;
+        private AgJson::JsonString _statusesUrl;
+        private AgJson::JsonString _repositoryUrl;
         private bool? _transientEnvironment;
         private bool? _productionEnvironment;
         private AgJson::JsonBits _jsonNulls;
@@ -35,26 +35,26 @@ namespace GitHub.Actions
         /// <summary>Creates an empty Deployment.</summary>
         public Deployment() { }
 
-        public required string Url { get => _url; init => _url = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
         /// <summary>Unique identifier of the deployment</summary>
         public required long Id { get => _id; init => _id = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-        public required string Sha { get => _sha; init => _sha = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
+        public required string Sha { get => _sha.Value!; init => _sha = value; }
         /// <summary>The ref to deploy. This can be a branch, tag, or sha.</summary>
-        public required string Ref { get => _ref; init => _ref = value; }
+        public required string Ref { get => _ref.Value!; init => _ref = value; }
         /// <summary>Parameter to specify a task to execute</summary>
-        public required string Task { get => _task; init => _task = value; }
+        public required string Task { get => _task.Value!; init => _task = value; }
         /// <summary>Extra information for the deployment: any JSON value.</summary>
         public required SysJson::JsonElement Payload { get => _payload; init => _payload = value; }
-        public string? OriginalEnvironment { get => _originalEnvironment; init => _originalEnvironment = value; }
+        public string? OriginalEnvironment { get => _originalEnvironment.Value; init => _originalEnvironment = value; }
         /// <summary>Name for the target deployment environment.</summary>
-        public required string Environment { get => _environment; init => _environment = value; }
-        public string? Description { get => _description; init => _description = value; }
+        public required string Environment { get => _environment.Value!; init => _environment = value; }
+        public string? Description { get => _description.Value; init => _description = value; }
         public SimpleUser? Creator { get => _creator; init => _creator = value; }
         public required Sys::DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
         public required Sys::DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
-        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
-        public required string RepositoryUrl { get => _repositoryUrl; init => _repositoryUrl = value; }
+        public required string StatusesUrl { get => _statusesUrl.Value!; init => _statusesUrl = value; }
+        public required string RepositoryUrl { get => _repositoryUrl.Value!; init => _repositoryUrl = value; }
         /// <summary>Specifies if the given environment is will no longer exist at some point in the future. Default: false.</summary>
         public bool? TransientEnvironment { get => _transientEnvironment; init => _transientEnvironment = value; }
         /// <summary>Specifies if the given environment is one that end-users directly interact with. Default: false.</summary>

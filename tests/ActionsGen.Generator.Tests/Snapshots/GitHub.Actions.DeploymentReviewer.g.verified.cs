@@ -12,64 +12,64 @@ namespace GitHub.Actions
     public sealed partial class DeploymentReviewer : AgJson::IJsonModel<DeploymentReviewer>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("DeploymentReviewer", 0, 0, "login", "id", "node_id", "avatar_url", "gravatar_id", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "name", "slug", "description", "privacy", "notification_setting", "permission", "members_url", "repositories_url", "parent");
-        private string? _login;
+        private AgJson::JsonString _login;
         private long? _id;
-        private string? _nodeId;
-        private string? _avatarUrl;
-        private string? _gravatarId;
-        private string? _url;
-        private string? _htmlUrl;
-        private string? _followersUrl;
-        private string? _followingUrl;
-        private string? _gistsUrl;
-        private string? _starredUrl;
-        private string? _subscriptionsUrl;
-        private string? _organizationsUrl;
-        private string? _reposUrl;
-        private string? _eventsUrl;
-        private string? _receivedEventsUrl;
-        private string? _type;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _avatarUrl;
+        private AgJson::JsonString _gravatarId;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
+        private AgJson::JsonString _followersUrl;
+        private AgJson::JsonString _followingUrl;
+        private AgJson::JsonString _gistsUrl;
+        private AgJson::JsonString _starredUrl;
+        private AgJson::JsonString _subscriptionsUrl;
+        private AgJson::JsonString _organizationsUrl;
+        private AgJson::JsonString _reposUrl;
+        private AgJson::JsonString _eventsUrl;
+        private AgJson::JsonString _receivedEventsUrl;
+        private AgJson::JsonString _type;
         private bool? _siteAdmin;
-        private string? _name;
-        private string? _slug;
-        private string? _description;
-        private string? _privacy;
-        private string? _notificationSetting;
-        private string? _permission;
-        private string? _membersUrl;
-        private string? _repositoriesUrl;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _slug;
+        private AgJson::JsonString _description;
+        private AgJson::JsonString _privacy;
+        private AgJson::JsonString _notificationSetting;
+        private AgJson::JsonString _permission;
+        private AgJson::JsonString _membersUrl;
+        private AgJson::JsonString _repositoriesUrl;
         private DeploymentReviewer? _parent;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty DeploymentReviewer.</summary>
         public DeploymentReviewer() { }
 
-        public string? Login { get => _login; init => _login = value; }
+        public string? Login { get => _login.Value; init => _login = value; }
         public long? Id { get => _id; init => _id = value; }
-        public string? NodeId { get => _nodeId; init => _nodeId = value; }
-        public string? AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
-        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
-        public string? Url { get => _url; init => _url = value; }
-        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-        public string? FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
-        public string? FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
-        public string? GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
-        public string? StarredUrl { get => _starredUrl; init => _starredUrl = value; }
-        public string? SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
-        public string? OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
-        public string? ReposUrl { get => _reposUrl; init => _reposUrl = value; }
-        public string? EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-        public string? ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
-        public string? Type { get => _type; init => _type = value; }
+        public string? NodeId { get => _nodeId.Value; init => _nodeId = value; }
+        public string? AvatarUrl { get => _avatarUrl.Value; init => _avatarUrl = value; }
+        public string? GravatarId { get => _gravatarId.Value; init => _gravatarId = value; }
+        public string? Url { get => _url.Value; init => _url = value; }
+        public string? HtmlUrl { get => _htmlUrl.Value; init => _htmlUrl = value; }
+        public string? FollowersUrl { get => _followersUrl.Value; init => _followersUrl = value; }
+        public string? FollowingUrl { get => _followingUrl.Value; init => _followingUrl = value; }
+        public string? GistsUrl { get => _gistsUrl.Value; init => _gistsUrl = value; }
+        public string? StarredUrl { get => _starredUrl.Value; init => _starredUrl = value; }
+        public string? SubscriptionsUrl { get => _subscriptionsUrl.Value; init => _subscriptionsUrl = value; }
+        public string? OrganizationsUrl { get => _organizationsUrl.Value; init => _organizationsUrl = value; }
+        public string? ReposUrl { get => _reposUrl.Value; init => _reposUrl = value; }
+        public string? EventsUrl { get => _eventsUrl.Value; init => _eventsUrl = value; }
+        public string? ReceivedEventsUrl { get => _receivedEventsUrl.Value; init => _receivedEventsUrl = value; }
+        public string? Type { get => _type.Value; init => _type = value; }
         public bool? SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
-        public string? Name { get => _name; init => _name = value; }
-        public string? Slug { get => _slug; init => _slug = value; }
-        public string? Description { get => _description; init => _description = value; }
-        public string? Privacy { get => _privacy; init => _privacy = value; }
-        public string? NotificationSetting { get => _notificationSetting; init => _notificationSetting = value; }
-        public string? Permission { get => _permission; init => _permission = value; }
-        public string? MembersUrl { get => _membersUrl; init => _membersUrl = value; }
-        public string? RepositoriesUrl { get => _repositoriesUrl; init => _repositoriesUrl = value; }
+        public string? Name { get => _name.Value; init => _name = value; }
+        public string? Slug { get => _slug.Value; init => _slug = value; }
+        public string? Description { get => _description.Value; init => _description = value; }
+        public string? Privacy { get => _privacy.Value; init => _privacy = value; }
+        public string? NotificationSetting { get => _notificationSetting.Value; init => _notificationSetting = value; }
+        public string? Permission { get => _permission.Value; init => _permission = value; }
+        public string? MembersUrl { get => _membersUrl.Value; init => _membersUrl = value; }
+        public string? RepositoriesUrl { get => _repositoriesUrl.Value; init => _repositoriesUrl = value; }
         public DeploymentReviewer? Parent { get => _parent; init => _parent = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws

@@ -15,7 +15,7 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("EnvironmentApprovals", 4, 4, "state", "comment", "environments", "user");
         private EnvironmentApprovalState _state;
-        private string _comment = default!;
+        private AgJson::JsonString _comment;
         private SysCollections::IReadOnlyList<ApprovalEnvironment> _environments = default!;
         private SimpleUser _user = default!;
 
@@ -25,7 +25,7 @@ namespace GitHub.Actions
         /// <summary>Whether deployment to the environment(s) was approved or rejected or pending (with comments)</summary>
         public required EnvironmentApprovalState State { get => _state; init => _state = value; }
         /// <summary>The comment submitted with the deployment review</summary>
-        public required string Comment { get => _comment; init => _comment = value; }
+        public required string Comment { get => _comment.Value!; init => _comment = value; }
         /// <summary>The list of environments that were approved or rejected</summary>
         public required SysCollections::IReadOnlyList<ApprovalEnvironment> Environments { get => _environments; init => _environments = value; }
         /// <summary>A GitHub user.</summary>

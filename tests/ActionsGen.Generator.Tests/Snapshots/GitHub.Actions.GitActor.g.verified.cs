@@ -13,14 +13,14 @@ namespace GitHub.Actions
     public sealed partial class GitActor : AgJson::IJsonModel<GitActor>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("GitActor", 2, 2, "name", "email");
-        private string _name = default!;
-        private string _email = default!;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _email;
 
         /// <summary>Creates an empty GitActor.</summary>
         public GitActor() { }
 
-        public required string Name { get => _name; init => _name = value; }
-        public required string Email { get => _email; init => _email = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
+        public required string Email { get => _email.Value!; init => _email = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

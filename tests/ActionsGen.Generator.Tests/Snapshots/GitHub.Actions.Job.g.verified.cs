@@ -16,25 +16,25 @@ namespace GitHub.Actions
         private static readonly AgJson::JsonPropertyTable s_json = new("Job", 12, 21, "id", "run_id", "run_url", "node_id", "head_sha", "url", "status", "started_at", "name", "steps", "check_run_url", "labels", "html_url", "conclusion", "completed_at", "runner_id", "runner_name", "runner_group_id", "runner_group_name", "workflow_name", "head_branch", "run_attempt", "created_at");
         private long _id;
         private long _runId;
-        private string _runUrl = default!;
-        private string _nodeId = default!;
-        private string _headSha = default!;
-        private string _url = default!;
-        private string? _htmlUrl;
+        private AgJson::JsonString _runUrl;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _headSha;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
         private JobStatus _status;
         private JobConclusion? _conclusion;
         private Sys::DateTimeOffset _startedAt;
         private Sys::DateTimeOffset? _completedAt;
-        private string _name = default!;
+        private AgJson::JsonString _name;
         private SysCollections::IReadOnlyList<JobStep> _steps = default!;
-        private string _checkRunUrl = default!;
+        private AgJson::JsonString _checkRunUrl;
         private SysCollections::IReadOnlyList<string> _labels = default!;
         private long? _runnerId;
-        private string? _runnerName;
+        private AgJson::JsonString _runnerName;
         private long? _runnerGroupId;
-        private string? _runnerGroupName;
-        private string? _workflowName;
-        private string? _headBranch;
+        private AgJson::JsonString _runnerGroupName;
+        private AgJson::JsonString _workflowName;
+        private AgJson::JsonString _headBranch;
         private long? _runAttempt;
         private Sys::DateTimeOffset? _createdAt;
         private AgJson::JsonBits _jsonNulls;
@@ -46,12 +46,12 @@ namespace GitHub.Actions
         public required long Id { get => _id; init => _id = value; }
         /// <summary>The id of the associated workflow run.</summary>
         public required long RunId { get => _runId; init => _runId = value; }
-        public required string RunUrl { get => _runUrl; init => _runUrl = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+        public required string RunUrl { get => _runUrl.Value!; init => _runUrl = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
         /// <summary>The SHA of the commit that is being run.</summary>
-        public required string HeadSha { get => _headSha; init => _headSha = value; }
-        public required string Url { get => _url; init => _url = value; }
-        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public required string HeadSha { get => _headSha.Value!; init => _headSha = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public string? HtmlUrl { get => _htmlUrl.Value; init => _htmlUrl = value; }
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
         public required JobStatus Status { get => _status; init => _status = value; }
         /// <summary>The outcome of the job.</summary>
@@ -61,24 +61,24 @@ namespace GitHub.Actions
         /// <summary>The time that the job finished, in ISO 8601 format.</summary>
         public Sys::DateTimeOffset? CompletedAt { get => _completedAt; init => _completedAt = value; }
         /// <summary>The name of the job.</summary>
-        public required string Name { get => _name; init => _name = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
         /// <summary>Steps in this job.</summary>
         public required SysCollections::IReadOnlyList<JobStep> Steps { get => _steps; init => _steps = value; }
-        public required string CheckRunUrl { get => _checkRunUrl; init => _checkRunUrl = value; }
+        public required string CheckRunUrl { get => _checkRunUrl.Value!; init => _checkRunUrl = value; }
         /// <summary>Labels for the workflow job. Specified by the "runs_on" attribute in the action's workflow file.</summary>
         public required SysCollections::IReadOnlyList<string> Labels { get => _labels; init => _labels = value; }
         /// <summary>The ID of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public long? RunnerId { get => _runnerId; init => _runnerId = value; }
         /// <summary>The name of the runner to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public string? RunnerName { get => _runnerName; init => _runnerName = value; }
+        public string? RunnerName { get => _runnerName.Value; init => _runnerName = value; }
         /// <summary>The ID of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
         public long? RunnerGroupId { get => _runnerGroupId; init => _runnerGroupId = value; }
         /// <summary>The name of the runner group to which this job has been assigned. (If a runner hasn't yet been assigned, this will be null.)</summary>
-        public string? RunnerGroupName { get => _runnerGroupName; init => _runnerGroupName = value; }
+        public string? RunnerGroupName { get => _runnerGroupName.Value; init => _runnerGroupName = value; }
         /// <summary>The name of the workflow.</summary>
-        public string? WorkflowName { get => _workflowName; init => _workflowName = value; }
+        public string? WorkflowName { get => _workflowName.Value; init => _workflowName = value; }
         /// <summary>The name of the current branch.</summary>
-        public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
+        public string? HeadBranch { get => _headBranch.Value; init => _headBranch = value; }
         /// <summary>Attempt number of the associated workflow run, 1 for first attempt and higher if the workflow was re-run.</summary>
         public long? RunAttempt { get => _runAttempt; init => _runAttempt = value; }
         /// <summary>The time that the job created, in ISO 8601 format.</summary>

@@ -13,7 +13,7 @@ namespace GitHub.Actions
     public sealed partial class JobStep : AgJson::IJsonModel<JobStep>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("JobStep", 3, 6, "name", "status", "number", "conclusion", "started_at", "completed_at");
-        private string _name = default!;
+        private AgJson::JsonString _name;
         private JobStepStatus _status;
         private JobConclusion? _conclusion;
         private long _number;
@@ -24,7 +24,7 @@ namespace GitHub.Actions
         public JobStep() { }
 
         /// <summary>The name of the job.</summary>
-        public required string Name { get => _name; init => _name = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
         /// <summary>The phase of the lifecycle that the job is currently in.</summary>
         public required JobStepStatus Status { get => _status; init => _status = value; }
         /// <summary>The outcome of the job.</summary>

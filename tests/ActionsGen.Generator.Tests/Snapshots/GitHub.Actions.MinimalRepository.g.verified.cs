@@ -14,107 +14,107 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("MinimalRepository", 45, 46, "id", "node_id", "name", "full_name", "owner", "private", "html_url", "fork", "url", "archive_url", "assignees_url", "blobs_url", "branches_url", "collaborators_url", "comments_url", "commits_url", "compare_url", "contents_url", "contributors_url", "deployments_url", "downloads_url", "events_url", "forks_url", "git_commits_url", "git_refs_url", "git_tags_url", "issue_comment_url", "issue_events_url", "issues_url", "keys_url", "labels_url", "languages_url", "merges_url", "milestones_url", "notifications_url", "pulls_url", "releases_url", "stargazers_url", "statuses_url", "subscribers_url", "subscription_url", "tags_url", "teams_url", "trees_url", "hooks_url", "description", "git_url", "ssh_url");
         private long _id;
-        private string _nodeId = default!;
-        private string _name = default!;
-        private string _fullName = default!;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _fullName;
         private SimpleUser _owner = default!;
         private bool _private;
-        private string _htmlUrl = default!;
-        private string? _description;
+        private AgJson::JsonString _htmlUrl;
+        private AgJson::JsonString _description;
         private bool _fork;
-        private string _url = default!;
-        private string _archiveUrl = default!;
-        private string _assigneesUrl = default!;
-        private string _blobsUrl = default!;
-        private string _branchesUrl = default!;
-        private string _collaboratorsUrl = default!;
-        private string _commentsUrl = default!;
-        private string _commitsUrl = default!;
-        private string _compareUrl = default!;
-        private string _contentsUrl = default!;
-        private string _contributorsUrl = default!;
-        private string _deploymentsUrl = default!;
-        private string _downloadsUrl = default!;
-        private string _eventsUrl = default!;
-        private string _forksUrl = default!;
-        private string _gitCommitsUrl = default!;
-        private string _gitRefsUrl = default!;
-        private string _gitTagsUrl = default!;
-        private string? _gitUrl;
-        private string _issueCommentUrl = default!;
-        private string _issueEventsUrl = default!;
-        private string _issuesUrl = default!;
-        private string _keysUrl = default!;
-        private string _labelsUrl = default!;
-        private string _languagesUrl = default!;
-        private string _mergesUrl = default!;
-        private string _milestonesUrl = default!;
-        private string _notificationsUrl = default!;
-        private string _pullsUrl = default!;
-        private string _releasesUrl = default!;
-        private string? _sshUrl;
-        private string _stargazersUrl = default!;
-        private string _statusesUrl = default!;
-        private string _subscribersUrl = default!;
-        private string _subscriptionUrl = default!;
-        private string _tagsUrl = default!;
-        private string _teamsUrl = default!;
-        private string _treesUrl = default!;
-        private string _hooksUrl = default!;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _archiveUrl;
+        private AgJson::JsonString _assigneesUrl;
+        private AgJson::JsonString _blobsUrl;
+        private AgJson::JsonString _branchesUrl;
+        private AgJson::JsonString _collaboratorsUrl;
+        private AgJson::JsonString _commentsUrl;
+        private AgJson::JsonString _commitsUrl;
+        private AgJson::JsonString _compareUrl;
+        private AgJson::JsonString _contentsUrl;
+        private AgJson::JsonString _contributorsUrl;
+        private AgJson::JsonString _deploymentsUrl;
+        private AgJson::JsonString _downloadsUrl;
+        private AgJson::JsonString _eventsUrl;
+        private AgJson::JsonString _forksUrl;
+        private AgJson::JsonString _gitCommitsUrl;
+        private AgJson::JsonString _gitRefsUrl;
+        private AgJson::JsonString _gitTagsUrl;
+        private AgJson::JsonString _gitUrl;
+        private AgJson::JsonString _issueCommentUrl;
+        private AgJson::JsonString _issueEventsUrl;
+        private AgJson::JsonString _issuesUrl;
+        private AgJson::JsonString _keysUrl;
+        private AgJson::JsonString _labelsUrl;
+        private AgJson::JsonString _languagesUrl;
+        private AgJson::JsonString _mergesUrl;
+        private AgJson::JsonString _milestonesUrl;
+        private AgJson::JsonString _notificationsUrl;
+        private AgJson::JsonString _pullsUrl;
+        private AgJson::JsonString _releasesUrl;
+        private AgJson::JsonString _sshUrl;
+        private AgJson::JsonString _stargazersUrl;
+        private AgJson::JsonString _statusesUrl;
+        private AgJson::JsonString _subscribersUrl;
+        private AgJson::JsonString _subscriptionUrl;
+        private AgJson::JsonString _tagsUrl;
+        private AgJson::JsonString _teamsUrl;
+        private AgJson::JsonString _treesUrl;
+        private AgJson::JsonString _hooksUrl;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty MinimalRepository.</summary>
         public MinimalRepository() { }
 
         public required long Id { get => _id; init => _id = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-        public required string Name { get => _name; init => _name = value; }
-        public required string FullName { get => _fullName; init => _fullName = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
+        public required string FullName { get => _fullName.Value!; init => _fullName = value; }
         /// <summary>A GitHub user.</summary>
         public required SimpleUser Owner { get => _owner; init => _owner = value; }
         public required bool Private { get => _private; init => _private = value; }
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-        public string? Description { get => _description; init => _description = value; }
+        public required string HtmlUrl { get => _htmlUrl.Value!; init => _htmlUrl = value; }
+        public string? Description { get => _description.Value; init => _description = value; }
         public required bool Fork { get => _fork; init => _fork = value; }
-        public required string Url { get => _url; init => _url = value; }
-        public required string ArchiveUrl { get => _archiveUrl; init => _archiveUrl = value; }
-        public required string AssigneesUrl { get => _assigneesUrl; init => _assigneesUrl = value; }
-        public required string BlobsUrl { get => _blobsUrl; init => _blobsUrl = value; }
-        public required string BranchesUrl { get => _branchesUrl; init => _branchesUrl = value; }
-        public required string CollaboratorsUrl { get => _collaboratorsUrl; init => _collaboratorsUrl = value; }
-        public required string CommentsUrl { get => _commentsUrl; init => _commentsUrl = value; }
-        public required string CommitsUrl { get => _commitsUrl; init => _commitsUrl = value; }
-        public required string CompareUrl { get => _compareUrl; init => _compareUrl = value; }
-        public required string ContentsUrl { get => _contentsUrl; init => _contentsUrl = value; }
-        public required string ContributorsUrl { get => _contributorsUrl; init => _contributorsUrl = value; }
-        public required string DeploymentsUrl { get => _deploymentsUrl; init => _deploymentsUrl = value; }
-        public required string DownloadsUrl { get => _downloadsUrl; init => _downloadsUrl = value; }
-        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-        public required string ForksUrl { get => _forksUrl; init => _forksUrl = value; }
-        public required string GitCommitsUrl { get => _gitCommitsUrl; init => _gitCommitsUrl = value; }
-        public required string GitRefsUrl { get => _gitRefsUrl; init => _gitRefsUrl = value; }
-        public required string GitTagsUrl { get => _gitTagsUrl; init => _gitTagsUrl = value; }
-        public string? GitUrl { get => _gitUrl; init => _gitUrl = value; }
-        public required string IssueCommentUrl { get => _issueCommentUrl; init => _issueCommentUrl = value; }
-        public required string IssueEventsUrl { get => _issueEventsUrl; init => _issueEventsUrl = value; }
-        public required string IssuesUrl { get => _issuesUrl; init => _issuesUrl = value; }
-        public required string KeysUrl { get => _keysUrl; init => _keysUrl = value; }
-        public required string LabelsUrl { get => _labelsUrl; init => _labelsUrl = value; }
-        public required string LanguagesUrl { get => _languagesUrl; init => _languagesUrl = value; }
-        public required string MergesUrl { get => _mergesUrl; init => _mergesUrl = value; }
-        public required string MilestonesUrl { get => _milestonesUrl; init => _milestonesUrl = value; }
-        public required string NotificationsUrl { get => _notificationsUrl; init => _notificationsUrl = value; }
-        public required string PullsUrl { get => _pullsUrl; init => _pullsUrl = value; }
-        public required string ReleasesUrl { get => _releasesUrl; init => _releasesUrl = value; }
-        public string? SshUrl { get => _sshUrl; init => _sshUrl = value; }
-        public required string StargazersUrl { get => _stargazersUrl; init => _stargazersUrl = value; }
-        public required string StatusesUrl { get => _statusesUrl; init => _statusesUrl = value; }
-        public required string SubscribersUrl { get => _subscribersUrl; init => _subscribersUrl = value; }
-        public required string SubscriptionUrl { get => _subscriptionUrl; init => _subscriptionUrl = value; }
-        public required string TagsUrl { get => _tagsUrl; init => _tagsUrl = value; }
-        public required string TeamsUrl { get => _teamsUrl; init => _teamsUrl = value; }
-        public required string TreesUrl { get => _treesUrl; init => _treesUrl = value; }
-        public required string HooksUrl { get => _hooksUrl; init => _hooksUrl = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public required string ArchiveUrl { get => _archiveUrl.Value!; init => _archiveUrl = value; }
+        public required string AssigneesUrl { get => _assigneesUrl.Value!; init => _assigneesUrl = value; }
+        public required string BlobsUrl { get => _blobsUrl.Value!; init => _blobsUrl = value; }
+        public required string BranchesUrl { get => _branchesUrl.Value!; init => _branchesUrl = value; }
+        public required string CollaboratorsUrl { get => _collaboratorsUrl.Value!; init => _collaboratorsUrl = value; }
+        public required string CommentsUrl { get => _commentsUrl.Value!; init => _commentsUrl = value; }
+        public required string CommitsUrl { get => _commitsUrl.Value!; init => _commitsUrl = value; }
+        public required string CompareUrl { get => _compareUrl.Value!; init => _compareUrl = value; }
+        public required string ContentsUrl { get => _contentsUrl.Value!; init => _contentsUrl = value; }
+        public required string ContributorsUrl { get => _contributorsUrl.Value!; init => _contributorsUrl = value; }
+        public required string DeploymentsUrl { get => _deploymentsUrl.Value!; init => _deploymentsUrl = value; }
+        public required string DownloadsUrl { get => _downloadsUrl.Value!; init => _downloadsUrl = value; }
+        public required string EventsUrl { get => _eventsUrl.Value!; init => _eventsUrl = value; }
+        public required string ForksUrl { get => _forksUrl.Value!; init => _forksUrl = value; }
+        public required string GitCommitsUrl { get => _gitCommitsUrl.Value!; init => _gitCommitsUrl = value; }
+        public required string GitRefsUrl { get => _gitRefsUrl.Value!; init => _gitRefsUrl = value; }
+        public required string GitTagsUrl { get => _gitTagsUrl.Value!; init => _gitTagsUrl = value; }
+        public string? GitUrl { get => _gitUrl.Value; init => _gitUrl = value; }
+        public required string IssueCommentUrl { get => _issueCommentUrl.Value!; init => _issueCommentUrl = value; }
+        public required string IssueEventsUrl { get => _issueEventsUrl.Value!; init => _issueEventsUrl = value; }
+        public required string IssuesUrl { get => _issuesUrl.Value!; init => _issuesUrl = value; }
+        public required string KeysUrl { get => _keysUrl.Value!; init => _keysUrl = value; }
+        public required string LabelsUrl { get => _labelsUrl.Value!; init => _labelsUrl = value; }
+        public required string LanguagesUrl { get => _languagesUrl.Value!; init => _languagesUrl = value; }
+        public required string MergesUrl { get => _mergesUrl.Value!; init => _mergesUrl = value; }
+        public required string MilestonesUrl { get => _milestonesUrl.Value!; init => _milestonesUrl = value; }
+        public required string NotificationsUrl { get => _notificationsUrl.Value!; init => _notificationsUrl = value; }
+        public required string PullsUrl { get => _pullsUrl.Value!; init => _pullsUrl = value; }
+        public required string ReleasesUrl { get => _releasesUrl.Value!; init => _releasesUrl = value; }
+        public string? SshUrl { get => _sshUrl.Value; init => _sshUrl = value; }
+        public required string StargazersUrl { get => _stargazersUrl.Value!; init => _stargazersUrl = value; }
+        public required string StatusesUrl { get => _statusesUrl.Value!; init => _statusesUrl = value; }
+        public required string SubscribersUrl { get => _subscribersUrl.Value!; init => _subscribersUrl = value; }
+        public required string SubscriptionUrl { get => _subscriptionUrl.Value!; init => _subscriptionUrl = value; }
+        public required string TagsUrl { get => _tagsUrl.Value!; init => _tagsUrl = value; }
+        public required string TeamsUrl { get => _teamsUrl.Value!; init => _teamsUrl = value; }
+        public required string TreesUrl { get => _treesUrl.Value!; init => _treesUrl = value; }
+        public required string HooksUrl { get => _hooksUrl.Value!; init => _hooksUrl = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -13,20 +13,20 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("PendingDeploymentEnvironment", 0, 0, "id", "node_id", "name", "url", "html_url");
         private long? _id;
-        private string? _nodeId;
-        private string? _name;
-        private string? _url;
-        private string? _htmlUrl;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty PendingDeploymentEnvironment.</summary>
         public PendingDeploymentEnvironment() { }
 
         public long? Id { get => _id; init => _id = value; }
-        public string? NodeId { get => _nodeId; init => _nodeId = value; }
-        public string? Name { get => _name; init => _name = value; }
-        public string? Url { get => _url; init => _url = value; }
-        public string? HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public string? NodeId { get => _nodeId.Value; init => _nodeId = value; }
+        public string? Name { get => _name.Value; init => _name = value; }
+        public string? Url { get => _url.Value; init => _url = value; }
+        public string? HtmlUrl { get => _htmlUrl.Value; init => _htmlUrl = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -15,7 +15,7 @@ namespace GitHub.Actions
         private static readonly AgJson::JsonPropertyTable s_json = new("PullRequestMinimal", 5, 5, "id", "number", "url", "head", "base");
         private long _id;
         private long _number;
-        private string _url = default!;
+        private AgJson::JsonString _url;
         private PullRequestRef _head = default!;
         private PullRequestRef _base = default!;
 
@@ -24,7 +24,7 @@ namespace GitHub.Actions
 
         public required long Id { get => _id; init => _id = value; }
         public required long Number { get => _number; init => _number = value; }
-        public required string Url { get => _url; init => _url = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
         public required PullRequestRef Head { get => _head; init => _head = value; }
         public required PullRequestRef Base { get => _base; init => _base = value; }
 

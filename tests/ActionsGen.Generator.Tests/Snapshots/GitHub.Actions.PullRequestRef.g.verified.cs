@@ -12,15 +12,15 @@ namespace GitHub.Actions
     public sealed partial class PullRequestRef : AgJson::IJsonModel<PullRequestRef>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("PullRequestRef", 3, 3, "ref", "sha", "repo");
-        private string _ref = default!;
-        private string _sha = default!;
+        private AgJson::JsonString _ref;
+        private AgJson::JsonString _sha;
         private PullRequestRepo _repo = default!;
 
         /// <summary>Creates an empty PullRequestRef.</summary>
         public PullRequestRef() { }
 
-        public required string Ref { get => _ref; init => _ref = value; }
-        public required string Sha { get => _sha; init => _sha = value; }
+        public required string Ref { get => _ref.Value!; init => _ref = value; }
+        public required string Sha { get => _sha.Value!; init => _sha = value; }
         public required PullRequestRepo Repo { get => _repo; init => _repo = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws

@@ -13,15 +13,15 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("PullRequestRepo", 3, 3, "id", "url", "name");
         private long _id;
-        private string _url = default!;
-        private string _name = default!;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _name;
 
         /// <summary>Creates an empty PullRequestRepo.</summary>
         public PullRequestRepo() { }
 
         public required long Id { get => _id; init => _id = value; }
-        public required string Url { get => _url; init => _url = value; }
-        public required string Name { get => _name; init => _name = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public required string Name { get => _name.Value!; init => _name = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

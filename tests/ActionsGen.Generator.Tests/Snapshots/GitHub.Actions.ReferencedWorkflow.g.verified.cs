@@ -13,17 +13,17 @@ namespace GitHub.Actions
     public sealed partial class ReferencedWorkflow : AgJson::IJsonModel<ReferencedWorkflow>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("ReferencedWorkflow", 2, 2, "path", "sha", "ref");
-        private string _path = default!;
-        private string _sha = default!;
-        private string? _ref;
+        private AgJson::JsonString _path;
+        private AgJson::JsonString _sha;
+        private AgJson::JsonString _ref;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty ReferencedWorkflow.</summary>
         public ReferencedWorkflow() { }
 
-        public required string Path { get => _path; init => _path = value; }
-        public required string Sha { get => _sha; init => _sha = value; }
-        public string? Ref { get => _ref; init => _ref = value; }
+        public required string Path { get => _path.Value!; init => _path = value; }
+        public required string Sha { get => _sha.Value!; init => _sha = value; }
+        public string? Ref { get => _ref.Value; init => _ref = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -13,19 +13,19 @@ namespace GitHub.Actions
     public sealed partial class ReviewCustomGatesRequest : AgJson::IJsonModel<ReviewCustomGatesRequest>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("ReviewCustomGatesRequest", 2, 2, "environment_name", "state", "comment");
-        private string _environmentName = default!;
+        private AgJson::JsonString _environmentName;
         private DeploymentReviewState _state;
-        private string? _comment;
+        private AgJson::JsonString _comment;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty ReviewCustomGatesRequest.</summary>
         public ReviewCustomGatesRequest() { }
 
         /// <summary>The name of the environment to approve or reject.</summary>
-        public required string EnvironmentName { get => _environmentName; init => _environmentName = value; }
+        public required string EnvironmentName { get => _environmentName.Value!; init => _environmentName = value; }
         public required DeploymentReviewState State { get => _state; init => _state = value; }
         /// <summary>Comment associated with the pending deployment protection rule. **Note**: To approve or reject pending deployments that are waiting for review from a specific person or team, see [`POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments`](/rest/actions/workflow-runs#review-pending-deployments-for-a-workflow-run).</summary>
-        public string? Comment { get => _comment; init => _comment = value; }
+        public string? Comment { get => _comment.Value; init => _comment = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

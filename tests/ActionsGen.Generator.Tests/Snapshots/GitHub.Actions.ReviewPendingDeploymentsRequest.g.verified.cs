@@ -16,7 +16,7 @@ namespace GitHub.Actions
         private static readonly AgJson::JsonPropertyTable s_json = new("ReviewPendingDeploymentsRequest", 3, 3, "environment_ids", "state", "comment");
         private SysCollections::IReadOnlyList<long> _environmentIds = default!;
         private DeploymentReviewState _state;
-        private string _comment = default!;
+        private AgJson::JsonString _comment;
 
         /// <summary>Creates an empty ReviewPendingDeploymentsRequest.</summary>
         public ReviewPendingDeploymentsRequest() { }
@@ -26,7 +26,7 @@ namespace GitHub.Actions
         /// <summary>Whether to approve or reject deployment to the specified environments.</summary>
         public required DeploymentReviewState State { get => _state; init => _state = value; }
         /// <summary>A comment to accompany the deployment review</summary>
-        public required string Comment { get => _comment; init => _comment = value; }
+        public required string Comment { get => _comment.Value!; init => _comment = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -13,9 +13,9 @@ namespace GitHub.Actions
     public sealed partial class SimpleCommit : AgJson::IJsonModel<SimpleCommit>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("SimpleCommit", 4, 6, "id", "tree_id", "message", "timestamp", "author", "committer");
-        private string _id = default!;
-        private string _treeId = default!;
-        private string _message = default!;
+        private AgJson::JsonString _id;
+        private AgJson::JsonString _treeId;
+        private AgJson::JsonString _message;
         private Sys::DateTimeOffset _timestamp;
         private GitActor? _author;
         private GitActor? _committer;
@@ -23,9 +23,9 @@ namespace GitHub.Actions
         /// <summary>Creates an empty SimpleCommit.</summary>
         public SimpleCommit() { }
 
-        public required string Id { get => _id; init => _id = value; }
-        public required string TreeId { get => _treeId; init => _treeId = value; }
-        public required string Message { get => _message; init => _message = value; }
+        public required string Id { get => _id.Value!; init => _id = value; }
+        public required string TreeId { get => _treeId.Value!; init => _treeId = value; }
+        public required string Message { get => _message.Value!; init => _message = value; }
         public required Sys::DateTimeOffset Timestamp { get => _timestamp; init => _timestamp = value; }
         public GitActor? Author { get => _author; init => _author = value; }
         public GitActor? Committer { get => _committer; init => _committer = value; }

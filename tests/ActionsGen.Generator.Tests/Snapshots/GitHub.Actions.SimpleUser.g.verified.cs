@@ -13,45 +13,45 @@ namespace GitHub.Actions
     public sealed partial class SimpleUser : AgJson::IJsonModel<SimpleUser>
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("SimpleUser", 17, 18, "login", "id", "node_id", "avatar_url", "url", "html_url", "followers_url", "following_url", "gists_url", "starred_url", "subscriptions_url", "organizations_url", "repos_url", "events_url", "received_events_url", "type", "site_admin", "gravatar_id");
-        private string _login = default!;
+        private AgJson::JsonString _login;
         private long _id;
-        private string _nodeId = default!;
-        private string _avatarUrl = default!;
-        private string? _gravatarId;
-        private string _url = default!;
-        private string _htmlUrl = default!;
-        private string _followersUrl = default!;
-        private string _followingUrl = default!;
-        private string _gistsUrl = default!;
-        private string _starredUrl = default!;
-        private string _subscriptionsUrl = default!;
-        private string _organizationsUrl = default!;
-        private string _reposUrl = default!;
-        private string _eventsUrl = default!;
-        private string _receivedEventsUrl = default!;
-        private string _type = default!;
+        private AgJson::JsonString _nodeId;
+        private AgJson::JsonString _avatarUrl;
+        private AgJson::JsonString _gravatarId;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
+        private AgJson::JsonString _followersUrl;
+        private AgJson::JsonString _followingUrl;
+        private AgJson::JsonString _gistsUrl;
+        private AgJson::JsonString _starredUrl;
+        private AgJson::JsonString _subscriptionsUrl;
+        private AgJson::JsonString _organizationsUrl;
+        private AgJson::JsonString _reposUrl;
+        private AgJson::JsonString _eventsUrl;
+        private AgJson::JsonString _receivedEventsUrl;
+        private AgJson::JsonString _type;
         private bool _siteAdmin;
 
         /// <summary>Creates an empty SimpleUser.</summary>
         public SimpleUser() { }
 
-        public required string Login { get => _login; init => _login = value; }
+        public required string Login { get => _login.Value!; init => _login = value; }
         public required long Id { get => _id; init => _id = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
-        public required string AvatarUrl { get => _avatarUrl; init => _avatarUrl = value; }
-        public string? GravatarId { get => _gravatarId; init => _gravatarId = value; }
-        public required string Url { get => _url; init => _url = value; }
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
-        public required string FollowersUrl { get => _followersUrl; init => _followersUrl = value; }
-        public required string FollowingUrl { get => _followingUrl; init => _followingUrl = value; }
-        public required string GistsUrl { get => _gistsUrl; init => _gistsUrl = value; }
-        public required string StarredUrl { get => _starredUrl; init => _starredUrl = value; }
-        public required string SubscriptionsUrl { get => _subscriptionsUrl; init => _subscriptionsUrl = value; }
-        public required string OrganizationsUrl { get => _organizationsUrl; init => _organizationsUrl = value; }
-        public required string ReposUrl { get => _reposUrl; init => _reposUrl = value; }
-        public required string EventsUrl { get => _eventsUrl; init => _eventsUrl = value; }
-        public required string ReceivedEventsUrl { get => _receivedEventsUrl; init => _receivedEventsUrl = value; }
-        public required string Type { get => _type; init => _type = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
+        public required string AvatarUrl { get => _avatarUrl.Value!; init => _avatarUrl = value; }
+        public string? GravatarId { get => _gravatarId.Value; init => _gravatarId = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public required string HtmlUrl { get => _htmlUrl.Value!; init => _htmlUrl = value; }
+        public required string FollowersUrl { get => _followersUrl.Value!; init => _followersUrl = value; }
+        public required string FollowingUrl { get => _followingUrl.Value!; init => _followingUrl = value; }
+        public required string GistsUrl { get => _gistsUrl.Value!; init => _gistsUrl = value; }
+        public required string StarredUrl { get => _starredUrl.Value!; init => _starredUrl = value; }
+        public required string SubscriptionsUrl { get => _subscriptionsUrl.Value!; init => _subscriptionsUrl = value; }
+        public required string OrganizationsUrl { get => _organizationsUrl.Value!; init => _organizationsUrl = value; }
+        public required string ReposUrl { get => _reposUrl.Value!; init => _reposUrl = value; }
+        public required string EventsUrl { get => _eventsUrl.Value!; init => _eventsUrl = value; }
+        public required string ReceivedEventsUrl { get => _receivedEventsUrl.Value!; init => _receivedEventsUrl = value; }
+        public required string Type { get => _type.Value!; init => _type = value; }
         public required bool SiteAdmin { get => _siteAdmin; init => _siteAdmin = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws

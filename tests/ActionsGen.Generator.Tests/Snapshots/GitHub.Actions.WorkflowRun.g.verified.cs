@@ -15,21 +15,21 @@ namespace GitHub.Actions
     {
         private static readonly AgJson::JsonPropertyTable s_json = new("WorkflowRun", 22, 26, "id", "node_id", "head_sha", "path", "run_number", "event", "display_title", "workflow_id", "url", "html_url", "pull_requests", "created_at", "updated_at", "jobs_url", "logs_url", "check_suite_url", "artifacts_url", "cancel_url", "rerun_url", "workflow_url", "repository", "head_repository", "head_branch", "status", "conclusion", "head_commit", "name", "check_suite_id", "check_suite_node_id", "actor", "run_attempt", "run_started_at", "triggering_actor", "referenced_workflows", "previous_attempt_url");
         private long _id;
-        private string? _name;
-        private string _nodeId = default!;
+        private AgJson::JsonString _name;
+        private AgJson::JsonString _nodeId;
         private long? _checkSuiteId;
-        private string? _checkSuiteNodeId;
-        private string? _headBranch;
-        private string _headSha = default!;
-        private string _path = default!;
+        private AgJson::JsonString _checkSuiteNodeId;
+        private AgJson::JsonString _headBranch;
+        private AgJson::JsonString _headSha;
+        private AgJson::JsonString _path;
         private long _runNumber;
-        private string _event = default!;
-        private string _displayTitle = default!;
+        private AgJson::JsonString _event;
+        private AgJson::JsonString _displayTitle;
         private WorkflowRunStatus? _status;
         private WorkflowRunConclusion? _conclusion;
         private long _workflowId;
-        private string _url = default!;
-        private string _htmlUrl = default!;
+        private AgJson::JsonString _url;
+        private AgJson::JsonString _htmlUrl;
         private SysCollections::IReadOnlyList<PullRequestMinimal> _pullRequests = default!;
         private Sys::DateTimeOffset _createdAt;
         private Sys::DateTimeOffset _updatedAt;
@@ -37,18 +37,18 @@ namespace GitHub.Actions
         private long? _runAttempt;
         private Sys::DateTimeOffset? _runStartedAt;
         private SimpleUser? _triggeringActor;
-        private string _jobsUrl = default!;
-        private string _logsUrl = default!;
-        private string _checkSuiteUrl = default!;
-        private string _artifactsUrl = default!;
-        private string _cancelUrl = default!;
-        private string _rerunUrl = default!;
-        private string _workflowUrl = default!;
+        private AgJson::JsonString _jobsUrl;
+        private AgJson::JsonString _logsUrl;
+        private AgJson::JsonString _checkSuiteUrl;
+        private AgJson::JsonString _artifactsUrl;
+        private AgJson::JsonString _cancelUrl;
+        private AgJson::JsonString _rerunUrl;
+        private AgJson::JsonString _workflowUrl;
         private SimpleCommit? _headCommit;
         private MinimalRepository _repository = default!;
         private MinimalRepository _headRepository = default!;
         private SysCollections::IReadOnlyList<ReferencedWorkflow>? _referencedWorkflows;
-        private string? _previousAttemptUrl;
+        private AgJson::JsonString _previousAttemptUrl;
         private AgJson::JsonBits _jsonNulls;
 
         /// <summary>Creates an empty WorkflowRun.</summary>
@@ -57,29 +57,29 @@ namespace GitHub.Actions
         /// <summary>The ID of the workflow run.</summary>
         public required long Id { get => _id; init => _id = value; }
         /// <summary>The name of the workflow run.</summary>
-        public string? Name { get => _name; init => _name = value; }
-        public required string NodeId { get => _nodeId; init => _nodeId = value; }
+        public string? Name { get => _name.Value; init => _name = value; }
+        public required string NodeId { get => _nodeId.Value!; init => _nodeId = value; }
         /// <summary>The ID of the associated check suite.</summary>
         public long? CheckSuiteId { get => _checkSuiteId; init => _checkSuiteId = value; }
         /// <summary>The node ID of the associated check suite.</summary>
-        public string? CheckSuiteNodeId { get => _checkSuiteNodeId; init => _checkSuiteNodeId = value; }
-        public string? HeadBranch { get => _headBranch; init => _headBranch = value; }
+        public string? CheckSuiteNodeId { get => _checkSuiteNodeId.Value; init => _checkSuiteNodeId = value; }
+        public string? HeadBranch { get => _headBranch.Value; init => _headBranch = value; }
         /// <summary>The SHA of the head commit that points to the version of the workflow being run.</summary>
-        public required string HeadSha { get => _headSha; init => _headSha = value; }
+        public required string HeadSha { get => _headSha.Value!; init => _headSha = value; }
         /// <summary>The full path of the workflow</summary>
-        public required string Path { get => _path; init => _path = value; }
+        public required string Path { get => _path.Value!; init => _path = value; }
         /// <summary>The auto incrementing run number for the workflow run.</summary>
         public required long RunNumber { get => _runNumber; init => _runNumber = value; }
-        public required string Event { get => _event; init => _event = value; }
+        public required string Event { get => _event.Value!; init => _event = value; }
         /// <summary>The event-specific title associated with the run or the run-name if set, or the value of `run-name` if it is set in the workflow.</summary>
-        public required string DisplayTitle { get => _displayTitle; init => _displayTitle = value; }
+        public required string DisplayTitle { get => _displayTitle.Value!; init => _displayTitle = value; }
         public WorkflowRunStatus? Status { get => _status; init => _status = value; }
         public WorkflowRunConclusion? Conclusion { get => _conclusion; init => _conclusion = value; }
         /// <summary>The ID of the parent workflow.</summary>
         public required long WorkflowId { get => _workflowId; init => _workflowId = value; }
         /// <summary>The URL to the workflow run.</summary>
-        public required string Url { get => _url; init => _url = value; }
-        public required string HtmlUrl { get => _htmlUrl; init => _htmlUrl = value; }
+        public required string Url { get => _url.Value!; init => _url = value; }
+        public required string HtmlUrl { get => _htmlUrl.Value!; init => _htmlUrl = value; }
         public required SysCollections::IReadOnlyList<PullRequestMinimal> PullRequests { get => _pullRequests; init => _pullRequests = value; }
         public required Sys::DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = value; }
         public required Sys::DateTimeOffset UpdatedAt { get => _updatedAt; init => _updatedAt = value; }
@@ -92,19 +92,19 @@ namespace GitHub.Actions
         /// <summary>A GitHub user.</summary>
         public SimpleUser? TriggeringActor { get => _triggeringActor; init => _triggeringActor = value; }
         /// <summary>The URL to the jobs for the workflow run.</summary>
-        public required string JobsUrl { get => _jobsUrl; init => _jobsUrl = value; }
+        public required string JobsUrl { get => _jobsUrl.Value!; init => _jobsUrl = value; }
         /// <summary>The URL to download the logs for the workflow run.</summary>
-        public required string LogsUrl { get => _logsUrl; init => _logsUrl = value; }
+        public required string LogsUrl { get => _logsUrl.Value!; init => _logsUrl = value; }
         /// <summary>The URL to the associated check suite.</summary>
-        public required string CheckSuiteUrl { get => _checkSuiteUrl; init => _checkSuiteUrl = value; }
+        public required string CheckSuiteUrl { get => _checkSuiteUrl.Value!; init => _checkSuiteUrl = value; }
         /// <summary>The URL to the artifacts for the workflow run.</summary>
-        public required string ArtifactsUrl { get => _artifactsUrl; init => _artifactsUrl = value; }
+        public required string ArtifactsUrl { get => _artifactsUrl.Value!; init => _artifactsUrl = value; }
         /// <summary>The URL to cancel the workflow run.</summary>
-        public required string CancelUrl { get => _cancelUrl; init => _cancelUrl = value; }
+        public required string CancelUrl { get => _cancelUrl.Value!; init => _cancelUrl = value; }
         /// <summary>The URL to rerun the workflow run.</summary>
-        public required string RerunUrl { get => _rerunUrl; init => _rerunUrl = value; }
+        public required string RerunUrl { get => _rerunUrl.Value!; init => _rerunUrl = value; }
         /// <summary>The URL to the workflow.</summary>
-        public required string WorkflowUrl { get => _workflowUrl; init => _workflowUrl = value; }
+        public required string WorkflowUrl { get => _workflowUrl.Value!; init => _workflowUrl = value; }
         public SimpleCommit? HeadCommit { get => _headCommit; init => _headCommit = value; }
         /// <summary>Minimal Repository</summary>
         public required MinimalRepository Repository { get => _repository; init => _repository = value; }
@@ -112,7 +112,7 @@ namespace GitHub.Actions
         public required MinimalRepository HeadRepository { get => _headRepository; init => _headRepository = value; }
         public SysCollections::IReadOnlyList<ReferencedWorkflow>? ReferencedWorkflows { get => _referencedWorkflows; init => _referencedWorkflows = value; }
         /// <summary>The URL to the previous attempted run of this workflow, if one exists.</summary>
-        public string? PreviousAttemptUrl { get => _previousAttemptUrl; init => _previousAttemptUrl = value; }
+        public string? PreviousAttemptUrl { get => _previousAttemptUrl.Value; init => _previousAttemptUrl = value; }
 
         #pragma warning disable CS8618 // the reader sets every required member or throws
         [Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
