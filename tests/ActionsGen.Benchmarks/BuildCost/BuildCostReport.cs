@@ -9,12 +9,11 @@ namespace ActionsGen.Benchmarks.BuildCost;
 /// the same run. Per input: an empty console, a console with ActionsGen (the packed package, <c>&lt;ActionsGenSpec&gt;</c>
 /// naming the description) and one with Kiota's generated client; each is timed on
 /// <c>touch Program.cs; dotnet build -c Release --no-restore</c> with the compiler server on, as for users
-/// (<c>-p:UseSharedCompilation=true</c>, whatever the environment's <c>UseSharedCompilation</c> says).
+/// (<c>-p:UseSharedCompilation=true</c>, whatever the environment's <c>UseSharedCompilation</c> says), or off
+/// (<c>--server off</c>).
 /// </summary>
 internal static class BuildCostReport
 {
-    private const string Server = "-p:UseSharedCompilation=true";
-
     public static async Task<int> RunAsync(BuildCostOptions options)
     {
         var feed = await PackageFeed.PackAsync();
@@ -40,7 +39,7 @@ internal static class BuildCostReport
                 await variant.StepAsync("warm-up", async _ =>
                 {
                     variant.TouchProgram();
-                    BuildVariant.Require(await variant.BuildAsync("--no-restore", Server));
+                    BuildVariant.Require(await variant.BuildAsync("--no-restore", options.ServerProperty));
                 });
             }
 
@@ -48,7 +47,7 @@ internal static class BuildCostReport
             {
                 foreach (var variant in variants)
                 {
-                    await TimedBuildsAsync(variant);
+                    await TimedBuildsAsync(variant, options.ServerProperty);
                 }
             }
 
@@ -121,12 +120,12 @@ internal static class BuildCostReport
         BuildVariant.Require(build);
     });
 
-    private static Task TimedBuildsAsync(BuildVariant variant) => variant.StepAsync("timed builds", async _ =>
+    private static Task TimedBuildsAsync(BuildVariant variant, string server) => variant.StepAsync("timed builds", async _ =>
     {
         if (variant.Client == ClientKind.ActionsGen)
         {
             variant.TouchProgram();
-            var report = BuildVariant.Require(await variant.BuildAsync("--no-restore", Server, "-p:ReportAnalyzer=true", "-v:d"));
+            var report = BuildVariant.Require(await variant.BuildAsync("--no-restore", server, "-p:ReportAnalyzer=true", "-v:d"));
             var line = Regex.Match(report.Output, @"^\s*([0-9.]+)\s+[0-9<]+\s+ActionsGen\.Generator\.ActionsGenerator\s*$", RegexOptions.Multiline);
             if (line.Success)
             {
@@ -135,7 +134,7 @@ internal static class BuildCostReport
         }
 
         variant.TouchProgram();
-        variant.EditMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", Server)).Elapsed.TotalMilliseconds);
-        variant.NoChangeMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", Server)).Elapsed.TotalMilliseconds);
+        variant.EditMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", server)).Elapsed.TotalMilliseconds);
+        variant.NoChangeMs.Add(BuildVariant.Require(await variant.BuildAsync("--no-restore", server)).Elapsed.TotalMilliseconds);
     });
 }
