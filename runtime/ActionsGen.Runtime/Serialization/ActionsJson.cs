@@ -20,7 +20,10 @@ public static class ActionsJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
         var value = Read<T, ModelCodec<T>>(utf8Json, JsonDeviationKinds.None, null, out var deviations);
-        Telemetry.ActionsTelemetry.Deviations(deviations);
+        if (deviations is not null)
+        {
+            Telemetry.ActionsTelemetry.Deviations(deviations);
+        }
         return value;
     }
 
@@ -37,7 +40,10 @@ public static class ActionsJson
     public static IReadOnlyList<T> DeserializeList<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
     {
         var items = Read<IReadOnlyList<T>, ListCodec<T, ModelCodec<T>>>(utf8Json, JsonDeviationKinds.None, null, out var deviations);
-        Telemetry.ActionsTelemetry.Deviations(deviations);
+        if (deviations is not null)
+        {
+            Telemetry.ActionsTelemetry.Deviations(deviations);
+        }
         return items;
     }
 

@@ -107,7 +107,9 @@ public static class ActionsTelemetry
 
     /// <summary>
     /// Reports what one document's read found: an event per listed deviation and the total on the operation's activity
-    /// (the current one, if it is ActionsGen's), and the counter by kind. Nothing when <paramref name="report"/> is null.
+    /// (the current one, if it is ActionsGen's), and the counter by kind. Nothing when <paramref name="report"/> is null;
+    /// callers check first all the same: any call runs the static constructor (the meter and its instruments, ~340
+    /// methods to compile where the framework is not precompiled), which a read that found nothing does not need.
     /// </summary>
     internal static void Deviations(JsonDeviationReport? report)
     {
