@@ -42,7 +42,7 @@ public sealed partial class JsonReadContext
 
     /// <summary>
     /// The bytes of the document being read are at <paramref name="document"/> until the context is returned. A long
-    /// document's objects are compared for repeats; a short one is kept, a copy of its bytes, for its string members.
+    /// document's objects are compared for repeats; a short one's string members keep their bytes until first read.
     /// </summary>
     internal unsafe void BeginDocument(byte* document, int length)
     {
@@ -53,7 +53,7 @@ public sealed partial class JsonReadContext
         }
         else
         {
-            KeepStringBytes();
+            _keepsBytes = true;
         }
     }
 
