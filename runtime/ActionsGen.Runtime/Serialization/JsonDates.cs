@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
@@ -26,23 +27,36 @@ internal static class JsonDates
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
-        if (text.Length <= SecondsEnd || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        if (text.Length <= SecondsEnd)
         {
             return false;
         }
 
-        var century = Two(text, 0);
-        var yearOfCentury = Two(text, 2);
+        // "yyyy-MM-ddTHH:mm:ss" as three little-endian words, checked and converted eight bytes at a time.
+        var date = BinaryPrimitives.ReadUInt64LittleEndian(text);              // yyyy-MM-
+        var time = BinaryPrimitives.ReadUInt64LittleEndian(text[8..]);         // ddTHH:mm
+        var seconds = BinaryPrimitives.ReadUInt32LittleEndian(text[16..]);     // :ss and the next byte
+        if (!Matches(date, 0x00FF_FF00_FFFF_FFFF, 0xFF00_00FF_0000_0000, 0x2D00_002D_0000_0000)
+            || !Matches(time, 0xFFFF_00FF_FF00_FFFF, 0x0000_FF00_00FF_0000, 0x0000_3A00_0054_0000)
+            || !Matches(seconds, 0x00FF_FF00, 0x0000_00FF, 0x0000_003A))
+        {
+            return false;
+        }
+
+        // Each byte becomes ten times its digit plus the next one's: a two-digit number where a field starts.
+        date = Pairs(date);
+        time = Pairs(time);
+        var century = (uint)(byte)date;
+        var yearOfCentury = (uint)(byte)(date >> 16);
+        var month = (uint)(byte)(date >> 40);
+        var day = (uint)(byte)time;
+        var hour = (uint)(byte)(time >> 24);
+        var minute = (uint)(byte)(time >> 48);
+        var second = (uint)(byte)(Pairs(seconds) >> 8);
         var year = century * 100 + yearOfCentury;
-        var month = Two(text, 5);
-        var day = Two(text, 8);
-        var hour = Two(text, 11);
-        var minute = Two(text, 14);
-        var second = Two(text, 17);
 
         // Years 1 and 9999 are left to System.Text.Json: an offset can take them out of DateTimeOffset's range.
-        if (century > 99 || yearOfCentury > 99 || year is < 2 or > 9998 || month is < 1 or > 12 || day < 1
-            || hour > 23 || minute > 59 || second > 59)
+        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
@@ -117,6 +131,20 @@ internal static class JsonDates
         minutes = (int)(hours * 60 + rest);
         minutes = text[0] == '-' ? -minutes : minutes;
         return true;
+    }
+
+    // Whether the bytes under digitMask are ASCII digits and those under separatorMask are the separators given.
+    // Adding 6 carries out of a byte only above 0xF9, which already fails the first test (or is not a separator).
+    private static bool Matches(ulong word, ulong digitMask, ulong separatorMask, ulong separators) =>
+        (word & separatorMask) == separators
+        && (word & 0xF0F0_F0F0_F0F0_F0F0 & digitMask) == (0x3030_3030_3030_3030 & digitMask)
+        && ((word + 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 & digitMask) == (0x3030_3030_3030_3030 & digitMask);
+
+    // Byte i becomes digit(i) * 10 + digit(i + 1): at most 15 * 10 + 15, so no byte carries into the next.
+    private static ulong Pairs(ulong word)
+    {
+        var digits = word & 0x0F0F_0F0F_0F0F_0F0F;
+        return (digits * 10) + (digits >> 8);
     }
 
     // A non-digit is above 9 (uint wraps below '0').

@@ -96,7 +96,7 @@ public struct JsonObjectReader
         }
     }
 
-    /// <summary>Reads a string member: in a short document, its bytes until the member is first read (see <see cref="JsonString"/>).</summary>
+    /// <summary>Reads a string member: in a document read whole, its bytes until the member is first read (see <see cref="JsonString"/>).</summary>
     public readonly JsonString String(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String && _context is not null ? _context.GetText(ref reader) : StringCodec.Read(ref reader, _context);
 

@@ -41,19 +41,16 @@ public sealed partial class JsonReadContext
     }
 
     /// <summary>
-    /// The bytes of the document being read are at <paramref name="document"/> until the context is returned. A long
-    /// document's objects are compared for repeats; a short one's string members keep their bytes until first read.
+    /// The bytes of the document being read are at <paramref name="document"/> until the context is returned. String members
+    /// keep their bytes until first read; a long document's objects are also compared for repeats.
     /// </summary>
     internal unsafe void BeginDocument(byte* document, int length)
     {
+        _keepsBytes = true;
         if (length >= MinDocumentLength)
         {
             _document = document;
             _documentLength = length;
-        }
-        else
-        {
-            _keepsBytes = true;
         }
     }
 

@@ -7,10 +7,10 @@ using System.Text.Json;
 namespace ActionsGen.Runtime.Serialization;
 
 /// <summary>
-/// State for reading one JSON document. In a document under 16 KB, a model's string members keep their UTF-8 bytes,
-/// in chunks shared by the documents read on one thread, until first read (<see cref="JsonString"/>); other strings
-/// (every string of longer documents, list items, map values, escaped values) are de-duplicated: each distinct short
-/// value is created once per document.
+/// State for reading one JSON document. A model's string members keep their UTF-8 bytes, in chunks shared by the
+/// documents read on one thread, until first read (<see cref="JsonString"/>); other strings (list items, map values,
+/// escaped values, documents not read from one buffer) are de-duplicated: each distinct short value is created once
+/// per document.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class JsonReadContext
@@ -28,7 +28,7 @@ public sealed partial class JsonReadContext
     private readonly ushort[] _filled = new ushort[SlotCount];
     private int _filledCount;
 
-    // String members of short documents keep their UTF-8 bytes here (see JsonString): appended, never overwritten, so a chunk is shared
+    // String members keep their UTF-8 bytes here (see JsonString): appended, never overwritten, so a chunk is shared
     // by the models of several documents read on this thread and lives as long as the last of them.
     private const int ChunkLength = 1024;
     private byte[] _chunk = Array.Empty<byte>();
@@ -67,10 +67,10 @@ public sealed partial class JsonReadContext
     }
 
     /// <summary>
-    /// Returns the current string token's value for a model's string member. In a document under 16 KB read whole
+    /// Returns the current string token's value for a model's string member. In a document read whole
     /// (<see cref="ActionsJson"/>): its UTF-8 bytes, once checked, copied to this thread's chunk (a string is created
-    /// when the member is first read). An escaped value, every value of a longer document, and values read through
-    /// System.Text.Json's converters, as <see cref="GetString"/> returns them.
+    /// when the member is first read). An escaped value, and values read through System.Text.Json's converters, as
+    /// <see cref="GetString"/> returns them.
     /// </summary>
     public JsonString GetText(ref Utf8JsonReader reader)
     {
@@ -80,7 +80,7 @@ public sealed partial class JsonReadContext
         }
 
         var bytes = reader.ValueSpan;
-        if (!Utf8.IsValid(bytes))
+        if (!Ascii.IsValid(bytes) && !Utf8.IsValid(bytes))
         {
             return JsonRead.Utf16(ref reader); // throws, naming the offset
         }

@@ -6,13 +6,13 @@ using System.Text.Json;
 namespace ActionsGen.Runtime.Serialization;
 
 /// <summary>
-/// A model's string member: a .NET string, or (read by <see cref="ActionsJson"/> from a document under 16 KB) the
-/// value's UTF-8 bytes, turned into a string the first time it is read. Most members of a response are never read; their bytes take half the
-/// memory of their strings and cost a copy instead of a transcoding and an object each. The bytes were checked as
+/// A model's string member: a .NET string, or (read by <see cref="ActionsJson"/>) the value's UTF-8 bytes, turned into
+/// a string the first time it is read. Most members of a response are never read; their bytes take half the memory of
+/// their strings and cost a copy instead of a transcoding and an object each. The bytes were checked as
 /// UTF-8 and were not escaped, so reading the member later cannot fail. They are kept in 1 KB chunks that the models
 /// read on one thread share (a value over 256 bytes in an array of its own), not in the document: what a model keeps
-/// alive beyond its own unread values is at most the rest of a chunk at either end. Longer documents (pages) create
-/// their strings and share the repeated ones (figures: docs/benchmarks.md, "String members").
+/// alive beyond its own unread values is at most the rest of a chunk at either end (figures: docs/benchmarks.md,
+/// "String members").
 /// </summary>
 /// <remarks>
 /// Reading is safe from several threads: each may create the string, one of the equal strings is kept. A copy of the
