@@ -10,9 +10,9 @@ namespace ActionsGen.Package.Tests;
 [Collection(PackageCollection.Name)]
 public class ConsumerTests(PackageFixture fixture)
 {
-    private static readonly string Spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "actions.yaml"));
+    internal static readonly string Spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "spec", "actions.yaml"));
 
-    private const string ProgramUsingHeadSha = """
+    internal const string ProgramUsingHeadSha = """
         using ActionsGen.Runtime;
         using GitHub.Actions;
 
@@ -22,7 +22,7 @@ public class ConsumerTests(PackageFixture fixture)
         Console.WriteLine($"job {job.Id} {job.Name} {job.Status} sha {job.HeadSha}");
         """;
 
-    private const string ProgramAfterEdit = """
+    internal const string ProgramAfterEdit = """
         using ActionsGen.Runtime;
         using GitHub.Actions;
 
@@ -177,7 +177,7 @@ public class ConsumerTests(PackageFixture fixture)
         Assert.Contains("""written {"name":"Mona","email":"mona@github.com"}""", run.Output);
     }
 
-    private static string Edited(string spec)
+    internal static string Edited(string spec)
     {
         var job = spec.IndexOf("\n    job:\n", StringComparison.Ordinal);
         var end = spec.IndexOf("\n    job-step:\n", job, StringComparison.Ordinal);

@@ -83,7 +83,16 @@ internal static class BuildCostReport
             if (options.Builds(ClientKind.ActionsGen))
             {
                 variants.Add(await BuildVariant.CreateAsync(feed, input, ClientKind.ActionsGen,
-                    project => { project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>"); return Task.CompletedTask; }));
+                    project =>
+                    {
+                        project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>");
+                        if (options.ClientAssembly)
+                        {
+                            project.AddToProject("<PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>");
+                        }
+
+                        return Task.CompletedTask;
+                    }));
             }
 
             if (options.Builds(ClientKind.Kiota))

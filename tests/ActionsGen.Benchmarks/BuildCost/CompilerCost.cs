@@ -37,12 +37,14 @@ internal static class CompilerCost
         var symbols = json.RootElement.GetProperty("Properties").GetProperty("DefineConstants").GetString()!
             .Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
 
-        // The project's own files, the SDK's (global usings, assembly info) and, for ActionsGen, what the generator wrote.
+        // The project's own files, the SDK's (global usings, assembly info) and, for ActionsGen, what the generator wrote
+        // (unless the project references it compiled: ActionsGenClientAssembly=true).
+        var generated = variant.Client == ClientKind.ActionsGen && !references.Any(r => r.EndsWith(".ActionsGen.dll", StringComparison.Ordinal));
         var obj = Path.Combine(directory, "obj");
         var sources = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(obj, StringComparison.Ordinal) && !f.StartsWith(Path.Combine(directory, "bin"), StringComparison.Ordinal))
             .Concat(Directory.EnumerateFiles(Path.Combine(obj, "Release", "net10.0"), "*.cs", SearchOption.TopDirectoryOnly))
-            .Concat(variant.Client == ClientKind.ActionsGen ? CodeSize.ActionsGenFiles(directory) : Enumerable.Empty<string>())
+            .Concat(generated ? CodeSize.ActionsGenFiles(directory) : Enumerable.Empty<string>())
             .ToList();
         return new CompileInputs(sources, references, symbols);
     }

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using ActionsGen.Package.Tests.Infrastructure;
+
+namespace ActionsGen.Package.Tests;
+
+/// <summary>
+/// <c>ActionsGenClientAssembly=true</c>: the generated client is compiled into an assembly of its own once per spec
+/// change and referenced, so a C# edit compiles the project's code alone; the spec's edits, breaks and the calls made
+/// still work as with the generator in the project's own compile.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class ClientAssemblyTests(PackageFixture fixture)
+{
+    [Fact]
+    public async Task The_client_is_compiled_once_per_spec_change_and_a_csharp_edit_reuses_it()
+    {
+        using var project = await ConsumerProject.CreateAsync(fixture.Feed, "Separate");
+        project.WriteFile("actions.yaml", ConsumerTests.Spec);
+        project.AddToProject("""
+            <PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>
+            <ItemGroup><ActionsGenSpec Include="actions.yaml" /></ItemGroup>
+            """);
+        project.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha + """
+
+            Console.WriteLine("client in " + typeof(GitHub.Actions.Job).Assembly.GetName().Name);
+            """);
+        await using var server = await ConsumerServer.StartAsync();
+        var client = Path.Combine(project.Directory, "obj", "Release", "net10.0", "actionsgen", "Separate.ActionsGen.dll");
+
+        ConsumerProject.Require(await project.BuildAsync(), "the first build");
+        var run = await project.RunAsync(server.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("job 399444496 build completed sha f83a356604ae3c5d03e1b46ef4d1ca77d64a90b0", run.Output);
+        Assert.Contains("client in Separate.ActionsGen", run.Output);
+        Assert.True(File.Exists(client), client);
+        var compiled = File.GetLastWriteTimeUtc(client);
+
+        // A C# edit: the client is not compiled again (nor is the generator run in the project's compile).
+        project.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha + """
+
+            Console.WriteLine("edited, client in " + typeof(GitHub.Actions.Job).Assembly.GetName().Name);
+            """);
+        var edit = await project.BuildAsync("-v:n");
+        ConsumerProject.Require(edit, "the build after a C# edit");
+        Assert.Contains("Skipping target \"_ActionsGenCompileClient\"", edit.Output);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(client));
+        run = await project.RunAsync(server.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("edited, client in Separate.ActionsGen", run.Output);
+
+        // A spec edit: compiled again, with the renamed member and the new operation.
+        project.WriteFile("actions.yaml", ConsumerTests.Edited(ConsumerTests.Spec));
+        project.WriteFile("Program.cs", ConsumerTests.ProgramAfterEdit);
+        await using var renamedServer = await ConsumerServer.StartAsync(job => job.Replace("\"head_sha\"", "\"head_commit_sha\"", StringComparison.Ordinal));
+        ConsumerProject.Require(await project.BuildAsync(), "the build after the spec edit");
+        Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(client));
+        run = await project.RunAsync(renamedServer.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("sha f83a356604ae3c5d03e1b46ef4d1ca77d64a90b0", run.Output);
+        Assert.Contains("ping ok", run.Output);
+
+        // A broken spec is the same diagnostic at the same place, and fails the build.
+        project.WriteFile("actions.yaml", ConsumerTests.Spec.Replace("openapi: 3.0.3", "openapi: [3.0.3", StringComparison.Ordinal));
+        var failed = await project.BuildAsync();
+        Assert.False(failed.Succeeded);
+        Assert.Matches(@"actions\.yaml\(\d+,\d+\): error ACTG001: ", failed.Output);
+
+        // Reverted: green, and the output folder holds the client beside the program.
+        project.WriteFile("actions.yaml", ConsumerTests.Spec);
+        project.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha);
+        ConsumerProject.Require(await project.BuildAsync(), "the build after reverting");
+        run = await project.RunAsync(server.BaseAddress.ToString());
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Matches(new Regex("job 399444496 build completed"), run.Output);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Release", "net10.0", "Separate.ActionsGen.dll")));
+    }
+}
