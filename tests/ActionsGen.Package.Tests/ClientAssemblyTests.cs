@@ -74,4 +74,31 @@ public class ClientAssemblyTests(PackageFixture fixture)
         Assert.Matches(new Regex("job 399444496 build completed"), run.Output);
         Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Release", "net10.0", "Separate.ActionsGen.dll")));
     }
+
+    [Fact]
+    public async Task A_web_app_gets_the_webhook_receiver_from_the_client_assembly()
+    {
+        // The client's compile sees the project's references (ASP.NET Core here), so the receiver is generated into it;
+        // the web SDK's application-part discovery reads the reference's metadata.
+        using var project = await ConsumerProject.CreateAsync(fixture.Feed, "SeparateWeb", template: "web");
+        project.AddToProject("<PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>");
+        project.WriteFile("Program.cs", """
+            using GitHub.Actions;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddActionsWebhookHandler<Handler>();
+            var app = builder.Build();
+            app.MapActionsWebhooks("/github/webhooks", "secret");
+            Console.WriteLine("receiver from " + typeof(ActionsWebhookHandler).Assembly.GetName().Name);
+
+            sealed class Handler : ActionsWebhookHandler;
+            """);
+
+        var build = await project.BuildAsync();
+        ConsumerProject.Require(build, "the web app's build");
+        Assert.True(File.Exists(Path.Combine(project.Directory, "bin", "Release", "net10.0", "SeparateWeb.ActionsGen.dll")));
+        var run = await project.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("receiver from SeparateWeb.ActionsGen", run.Output);
+    }
 }
