@@ -48,6 +48,11 @@ public class ClientAssemblyTests(PackageFixture fixture)
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("edited, client in Separate.ActionsGen", run.Output);
 
+        // A setting no file's timestamp shows (here on the command line) compiles it again.
+        ConsumerProject.Require(await project.BuildAsync("-p:LangVersion=13"), "the build with another language version");
+        Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(client));
+        compiled = File.GetLastWriteTimeUtc(client);
+
         // A spec edit: compiled again, with the renamed member and the new operation.
         project.WriteFile("actions.yaml", ConsumerTests.Edited(ConsumerTests.Spec));
         project.WriteFile("Program.cs", ConsumerTests.ProgramAfterEdit);
