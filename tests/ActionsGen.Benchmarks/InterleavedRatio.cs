@@ -63,6 +63,7 @@ internal static class InterleavedRatio
         var payload = Payload.All().First(p => p.Name == args[0]);
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var stopwatch = Stopwatch.StartNew();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long reads = 0;
         while (stopwatch.Elapsed.TotalSeconds < seconds)
         {
@@ -74,7 +75,7 @@ internal static class InterleavedRatio
             reads += 100;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads} reads, {stopwatch.Elapsed.TotalMicroseconds / reads:0.00} us each"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reads} reads, {stopwatch.Elapsed.TotalMicroseconds / reads:0.00} us each, {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)reads:0} bytes allocated each"));
         return 0;
     }
 

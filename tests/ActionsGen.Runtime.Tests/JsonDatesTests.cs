@@ -76,7 +76,7 @@ public sealed class JsonDatesTests
         Assert.False(JsonDates.TryParse(Encoding.UTF8.GetBytes(text), out _), text);
         var accepted = SystemTextJson(text, out var expected);
         var reader = Reader(text);
-        Assert.Equal(accepted, JsonDates.TryRead(ref reader, out var value));
+        Assert.Equal(accepted, JsonDates.TryRead(ref reader, null, out var value));
         Assert.True(expected.EqualsExact(value), $"{text}: {value:O} against {expected:O}");
     }
 
@@ -84,7 +84,7 @@ public sealed class JsonDatesTests
     public void EscapedTextsGoToSystemTextJson()
     {
         var reader = Reader("2020-01-20T17:42:40\\u002B01:00", raw: true);
-        Assert.True(JsonDates.TryRead(ref reader, out var value));
+        Assert.True(JsonDates.TryRead(ref reader, null, out var value));
         Assert.Equal(new DateTimeOffset(2020, 1, 20, 17, 42, 40, TimeSpan.FromHours(1)), value);
         Assert.Equal(TimeSpan.FromHours(1), value.Offset);
     }
@@ -119,6 +119,57 @@ public sealed class JsonDatesTests
         }
 
         Assert.InRange(accepted, 10_000, 20_000);
+    }
+
+    [Fact]
+    public void TheLastTextParsedGivesItsValueOnlyToEqualTexts()
+    {
+        // Each text after the first differs from the one before in one byte (every position of both shapes), is a
+        // repeat, or has another length; the memo must answer as a parse does, every time.
+        var texts = new List<string> { "2020-01-20T09:42:40.000-08:00", "2020-01-20T09:42:40.000-08:00" };
+        foreach (var shape in new[] { "2020-01-20T09:42:40.000-08:00", "2020-01-20T17:42:40Z" })
+        {
+            for (var at = 0; at < shape.Length; at++)
+            {
+                var chars = shape.ToCharArray();
+                chars[at] = chars[at] == '1' ? '2' : '1';
+                texts.Add(shape);
+                texts.Add(new string(chars));
+                texts.Add(new string(chars));
+            }
+        }
+
+        texts.AddRange(["2024-02-29T23:59:59.9999999+14:00", "2024-02-29T23:59:59.9999999+14:00", "2020-01-20", "2020-01-20T17:42:40Z"]);
+        var last = default(JsonDates.Last);
+        foreach (var text in texts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var parsed = JsonDates.TryParse(bytes, out var expected);
+            Assert.Equal(parsed, last.TryParse(bytes, out var value));
+            Assert.True(expected.EqualsExact(value), $"{text}: {value:O} against {expected:O}");
+        }
+    }
+
+    [Fact]
+    public void ReadsThroughAContextAreSystemTextJsonsValues()
+    {
+        var json = """["2020-01-20T09:42:41.000-08:00","2020-01-20T09:42:41.000-08:00","2020-01-20T09:42:41.000-07:00","2020-01-20T17:42:40Z","2020-01-20T17:42:40Z"]""";
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var context = JsonReadContext.Rent(JsonDeviationKinds.None);
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                var expected = reader.GetDateTimeOffset();
+                Assert.True(JsonDates.TryRead(ref reader, context, out var value));
+                Assert.True(expected.EqualsExact(value), $"{value:O} against {expected:O}");
+            }
+        }
+        finally
+        {
+            JsonReadContext.Return(context);
+        }
     }
 
     private static bool SystemTextJson(string text, out DateTimeOffset value)

@@ -91,7 +91,7 @@ public readonly struct DateTimeCodec : IJsonCodec<DateTimeOffset>
 {
     /// <inheritdoc/>
     public static DateTimeOffset Read(ref Utf8JsonReader reader, JsonReadContext? context) =>
-        reader.TokenType == JsonTokenType.String && JsonDates.TryRead(ref reader, out var value)
+        reader.TokenType == JsonTokenType.String && JsonDates.TryRead(ref reader, context, out var value)
             ? value
             : reader.TokenType == JsonTokenType.String
                 ? JsonRead.Deviate<DateTimeOffset>(ref reader, context, JsonDeviationKind.InvalidFormat, "the string is not an ISO 8601 date-time")

@@ -1,5 +1,7 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
@@ -18,10 +20,23 @@ internal static class JsonDates
     // Days before each month of a common year, and the year's length.
     private static ReadOnlySpan<ushort> DaysBeforeMonth => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
-    /// <summary>Reads the current string token as a date-time, as <see cref="Utf8JsonReader.TryGetDateTimeOffset"/> would.</summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value) =>
-        (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParse(reader.ValueSpan, out value))
-        || reader.TryGetDateTimeOffset(out value);
+    /// <summary>
+    /// Reads the current string token as a date-time, as <see cref="Utf8JsonReader.TryGetDateTimeOffset"/> would; with
+    /// a <paramref name="context"/>, a text equal to the last one parsed on its thread is not parsed again.
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader reader, JsonReadContext? context, out DateTimeOffset value)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var text = reader.ValueSpan;
+            if (context is null ? TryParse(text, out value) : context.LastDate.TryParse(text, out value))
+            {
+                return true;
+            }
+        }
+
+        return reader.TryGetDateTimeOffset(out value);
+    }
 
     /// <summary>Parses GitHub's shape only; false for anything else (which may still be a date-time).</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
@@ -155,5 +170,52 @@ internal static class JsonDates
     {
         uint tens = Digit(text[at]), ones = Digit(text[at + 1]);
         return tens > 9 || ones > 9 ? 100 : tens * 10 + ones;
+    }
+
+    /// <summary>
+    /// The last date-time text parsed and its value. GitHub's documents repeat a date-time right after itself: a step
+    /// starts when the one before it completed, a new run is created, updated and started at the same second. Equal
+    /// bytes are equal values, so a repeat costs a compare instead of a parse.
+    /// </summary>
+    internal struct Last
+    {
+        // A text of 16 to 32 bytes (GitHub's are 20 and 29) is held as its first and last 16 bytes, which overlap:
+        // two vector compares and the length tell an equal text.
+        private const int Window = 16; // Vector128<byte>.Count
+
+        private Vector128<byte> _head;
+        private Vector128<byte> _tail;
+        private int _length;
+        private DateTimeOffset _value;
+
+        /// <summary>Parses <paramref name="text"/> as <see cref="JsonDates.TryParse"/> does, unless it is the last text parsed.</summary>
+        public bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
+        {
+            var length = text.Length;
+            if (length is < Window or > 2 * Window)
+            {
+                return JsonDates.TryParse(text, out value);
+            }
+
+            ref var first = ref MemoryMarshal.GetReference(text);
+            var head = Vector128.LoadUnsafe(ref first);
+            var tail = Vector128.LoadUnsafe(ref first, (nuint)(length - Window));
+            if (length == _length && head == _head && tail == _tail)
+            {
+                value = _value;
+                return true;
+            }
+
+            if (!JsonDates.TryParse(text, out value))
+            {
+                return false;
+            }
+
+            _head = head;
+            _tail = tail;
+            _length = length;
+            _value = value;
+            return true;
+        }
     }
 }

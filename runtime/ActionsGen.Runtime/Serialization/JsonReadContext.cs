@@ -35,6 +35,9 @@ public sealed partial class JsonReadContext
     private int _chunkUsed;
     private bool _keepsBytes;
 
+    // The last date-time read on this thread (see JsonDates.Last); kept across documents: equal text, equal value.
+    internal JsonDates.Last LastDate;
+
     private struct Slot
     {
         public uint Hash;
