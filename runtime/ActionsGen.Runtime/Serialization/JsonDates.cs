@@ -1,7 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace ActionsGen.Runtime.Serialization;
@@ -180,11 +178,14 @@ internal static class JsonDates
     internal struct Last
     {
         // A text of 16 to 32 bytes (GitHub's are 20 and 29) is held as its first and last 16 bytes, which overlap:
-        // two vector compares and the length tell an equal text.
-        private const int Window = 16; // Vector128<byte>.Count
+        // four words and the length tell an equal text. Words, not Vector128 fields: a type holding a vector has no
+        // fixed layout for ReadyToRun, and every method touching the context would be compiled at first read.
+        private const int Window = 16;
 
-        private Vector128<byte> _head;
-        private Vector128<byte> _tail;
+        private ulong _head0;
+        private ulong _head1;
+        private ulong _tail0;
+        private ulong _tail1;
         private int _length;
         private DateTimeOffset _value;
 
@@ -197,10 +198,11 @@ internal static class JsonDates
                 return JsonDates.TryParse(text, out value);
             }
 
-            ref var first = ref MemoryMarshal.GetReference(text);
-            var head = Vector128.LoadUnsafe(ref first);
-            var tail = Vector128.LoadUnsafe(ref first, (nuint)(length - Window));
-            if (length == _length && head == _head && tail == _tail)
+            var head0 = BinaryPrimitives.ReadUInt64LittleEndian(text);
+            var head1 = BinaryPrimitives.ReadUInt64LittleEndian(text[8..]);
+            var tail0 = BinaryPrimitives.ReadUInt64LittleEndian(text[(length - Window)..]);
+            var tail1 = BinaryPrimitives.ReadUInt64LittleEndian(text[(length - 8)..]);
+            if (length == _length && ((head0 ^ _head0) | (head1 ^ _head1) | (tail0 ^ _tail0) | (tail1 ^ _tail1)) == 0)
             {
                 value = _value;
                 return true;
@@ -211,10 +213,7 @@ internal static class JsonDates
                 return false;
             }
 
-            _head = head;
-            _tail = tail;
-            _length = length;
-            _value = value;
+            (_head0, _head1, _tail0, _tail1, _length, _value) = (head0, head1, tail0, tail1, length, value);
             return true;
         }
     }
