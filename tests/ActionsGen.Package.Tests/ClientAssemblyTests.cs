@@ -106,4 +106,47 @@ public class ClientAssemblyTests(PackageFixture fixture)
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("receiver from SeparateWeb.ActionsGen", run.Output);
     }
+
+    [Fact]
+    public async Task A_referencing_project_compiles_against_the_client_and_publish_without_build_carries_it()
+    {
+        // An application with the knob and a project referencing it (as a test project references what it tests): the
+        // client is returned beside the application's assembly, so the referencing project's code sees the generated
+        // types; a publish without a build copies the client of the last build.
+        using var app = await ConsumerProject.CreateAsync(fixture.Feed, "SeparateApp");
+        app.AddToProject("<PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>");
+        app.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha + """
+
+            public static class Jobs
+            {
+                public static GitHub.Actions.Job Read(string json) => ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<GitHub.Actions.Job>(System.Text.Encoding.UTF8.GetBytes(json));
+            }
+            """);
+        using var referencing = await ConsumerProject.CreateAsync(fixture.Feed, "SeparateAppTests", addPackage: false);
+        referencing.AddToProject($"""<ItemGroup><ProjectReference Include="{app.ProjectFile}" /></ItemGroup>""");
+        referencing.WriteFile("Program.cs", """
+            using GitHub.Actions;
+
+            Job job = Jobs.Read(Json);
+            Console.WriteLine($"read {job.Name} {job.Status == JobStatus.Completed} from {typeof(Job).Assembly.GetName().Name}");
+
+            partial class Program
+            {
+                const string Json = "{\"id\":1,\"run_id\":2,\"run_url\":\"u\",\"node_id\":\"n\",\"head_sha\":\"s\",\"url\":\"u\",\"status\":\"completed\",\"created_at\":\"2020-01-20T17:42:40Z\",\"started_at\":\"2020-01-20T17:42:40Z\",\"name\":\"build\",\"check_run_url\":\"c\",\"labels\":[]}";
+            }
+            """);
+
+        ConsumerProject.Require(await referencing.BuildAsync(), "the referencing project's build");
+        var run = await referencing.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("read build True from SeparateApp.ActionsGen", run.Output);
+
+        var published = Path.Combine(app.Directory, "published");
+        ConsumerProject.Require(await DotNetCli.RunAsync(app.Directory, ["publish", "-c", "Release", "--no-build", "-o", published]), "publish --no-build");
+        Assert.True(File.Exists(Path.Combine(published, "SeparateApp.ActionsGen.dll")), "the client is not in the publish folder");
+        await using var server = await ConsumerServer.StartAsync();
+        var publishedRun = await DotNetCli.RunAsync(published, ["SeparateApp.dll", server.BaseAddress.ToString()]);
+        Assert.True(publishedRun.Succeeded, publishedRun.Output);
+        Assert.Contains("job 399444496 build completed", publishedRun.Output);
+    }
 }
