@@ -157,6 +157,7 @@ public sealed class JsonDatesTests
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
         var context = JsonReadContext.Rent(JsonDeviationKinds.None);
+        var read = 0;
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.String)
@@ -164,12 +165,15 @@ public sealed class JsonDatesTests
                 var expected = reader.GetDateTimeOffset();
                 Assert.True(JsonDates.TryRead(ref reader, context, out var value));
                 Assert.True(expected.EqualsExact(value), $"{value:O} against {expected:O}");
+                read++;
             }
         }
         finally
         {
             JsonReadContext.Return(context);
         }
+
+        Assert.Equal(5, read);
     }
 
     private static bool SystemTextJson(string text, out DateTimeOffset value)
