@@ -70,6 +70,14 @@ public class ClientAssemblyTests(PackageFixture fixture)
         Assert.False(failed.Succeeded);
         Assert.Matches(@"actions\.yaml\(\d+,\d+\): error ACTG001: ", failed.Output);
 
+        // An IDE's design-time build compiles nothing: it does not compile the client, keeps the generator among the
+        // analyzers it hands the IDE, and succeeds with the broken spec (the IDE shows the diagnostic from the generator).
+        File.Delete(client);
+        var designTime = await DotNetCli.RunAsync(project.Directory, ["msbuild", "-t:Compile", "-p:Configuration=Release", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs"]);
+        ConsumerProject.Require(designTime, "the design-time build with a broken spec");
+        Assert.Matches(@"""/analyzer:[^""]*ActionsGen\.Generator\.dll""", designTime.Output);
+        Assert.False(File.Exists(client), "a design-time build compiled the client");
+
         // Reverted: green, and the output folder holds the client beside the program.
         project.WriteFile("actions.yaml", ConsumerTests.Spec);
         project.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha);
@@ -140,6 +148,27 @@ public class ClientAssemblyTests(PackageFixture fixture)
         var run = await referencing.RunAsync();
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("read build True from SeparateApp.ActionsGen", run.Output);
+
+        // A test project generating its own client over the same namespace (the simulator here), with the knob too:
+        // its own types keep the global namespace, the application's client is reached through an extern alias.
+        using var simulated = await ConsumerProject.CreateAsync(fixture.Feed, "SeparateAppSimulated");
+        simulated.AddToProject($"""
+            <PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly><ActionsGenSimulator>true</ActionsGenSimulator></PropertyGroup>
+            <ItemGroup><ProjectReference Include="{app.ProjectFile}" /></ItemGroup>
+            """);
+        simulated.WriteFile("Program.cs", """
+            extern alias SeparateApp_ActionsGen;
+            using GitHub.Actions;
+
+            SeparateApp_ActionsGen::GitHub.Actions.Job job = Jobs.Read("{\"id\":1,\"run_id\":2,\"run_url\":\"u\",\"node_id\":\"n\",\"head_sha\":\"s\",\"url\":\"u\",\"status\":\"queued\",\"created_at\":\"2020-01-20T17:42:40Z\",\"started_at\":\"2020-01-20T17:42:40Z\",\"name\":\"b\",\"check_run_url\":\"c\",\"labels\":[]}");
+            Console.WriteLine($"own {typeof(Job).Assembly.GetName().Name} with {nameof(ActionsSimulator)}, app's {job.GetType().Assembly.GetName().Name} {job.Name}");
+            """);
+        var simulatedBuild = await simulated.BuildAsync();
+        ConsumerProject.Require(simulatedBuild, "the build of a project with its own client referencing the application");
+        Assert.DoesNotContain("CS0436", simulatedBuild.Output);
+        run = await simulated.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("own SeparateAppSimulated.ActionsGen with ActionsSimulator, app's SeparateApp.ActionsGen b", run.Output);
 
         var published = Path.Combine(app.Directory, "published");
         ConsumerProject.Require(await DotNetCli.RunAsync(app.Directory, ["publish", "-c", "Release", "--no-build", "-o", published]), "publish --no-build");
