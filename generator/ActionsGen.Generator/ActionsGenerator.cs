@@ -151,6 +151,9 @@ public sealed class ActionsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(simulators, Guard.Source<SimulatorModel?>(
             model => model is null ? null : (model.Namespace, model.ClassName),
             model => SimulatorEmitter.Emit(model!)));
+
+        // ACTG040: in the compile of a project that references its own client assembly, a declaration of a generated type.
+        context.RegisterSourceOutput(ClientAssemblyCheck.Diagnostics(context), Guard.Output<EquatableArray<DiagnosticInfo>>(_ => "the declarations of generated types", ReportDiagnostics));
     }
 
     private static string? Setting(AnalyzerConfigOptions options, string key) =>

@@ -19,4 +19,5 @@ internal static class TrackingNames
     public const string Webhooks = nameof(Webhooks);
     public const string WebhookReceiver = nameof(WebhookReceiver);
     public const string Simulator = nameof(Simulator);
+    public const string ClientAssemblyCheck = nameof(ClientAssemblyCheck);
 }

@@ -15,7 +15,7 @@ public class CachingTests
     {
         TrackingNames.Settings, TrackingNames.SpecFiles, TrackingNames.Parse, TrackingNames.NamespaceOwners, TrackingNames.Accepted,
         TrackingNames.Diagnostics, TrackingNames.Types, TrackingNames.Resolver,
-        TrackingNames.Client, TrackingNames.ClientGroups,
+        TrackingNames.Client, TrackingNames.ClientGroups, TrackingNames.ClientAssemblyCheck,
     };
 
     private static readonly string Spec = File.ReadAllText(GeneratorHarness.SpecPath);

@@ -12,14 +12,12 @@ namespace ActionsGen.Package.Tests;
 public class ClientAssemblyTests(PackageFixture fixture)
 {
     [Fact]
-    public async Task The_client_is_compiled_once_per_spec_change_and_a_csharp_edit_reuses_it()
+    public async Task An_application_compiles_its_client_once_per_spec_change_and_a_csharp_edit_reuses_it()
     {
+        // An application: the client assembly is its default.
         using var project = await ConsumerProject.CreateAsync(fixture.Feed, "Separate");
         project.WriteFile("actions.yaml", ConsumerTests.Spec);
-        project.AddToProject("""
-            <PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>
-            <ItemGroup><ActionsGenSpec Include="actions.yaml" /></ItemGroup>
-            """);
+        project.AddToProject("""<ItemGroup><ActionsGenSpec Include="actions.yaml" /></ItemGroup>""");
         project.WriteFile("Program.cs", ConsumerTests.ProgramUsingHeadSha + """
 
             Console.WriteLine("client in " + typeof(GitHub.Actions.Job).Assembly.GetName().Name);
@@ -177,5 +175,49 @@ public class ClientAssemblyTests(PackageFixture fixture)
         var publishedRun = await DotNetCli.RunAsync(published, ["SeparateApp.dll", server.BaseAddress.ToString()]);
         Assert.True(publishedRun.Succeeded, publishedRun.Output);
         Assert.Contains("job 399444496 build completed", publishedRun.Output);
+    }
+
+    [Fact]
+    public async Task A_declaration_extending_a_generated_type_names_the_setting_and_a_library_keeps_its_generated_code()
+    {
+        // An application declaring a partial of a generated type: ACTG040 at the declaration, beside the compiler's own
+        // errors (a generator reports whatever else fails); with the setting off the partial extends the type.
+        using var app = await ConsumerProject.CreateAsync(fixture.Feed, "Extending");
+        app.WriteFile("Program.cs", """
+            using GitHub.Actions;
+
+            var job = ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<Job>("{\"id\":7,\"run_id\":2,\"run_url\":\"u\",\"node_id\":\"n\",\"head_sha\":\"s\",\"url\":\"u\",\"status\":\"completed\",\"created_at\":\"2020-01-20T17:42:40Z\",\"started_at\":\"2020-01-20T17:42:40Z\",\"name\":\"build\",\"check_run_url\":\"c\",\"labels\":[]}"u8);
+            Console.WriteLine(job.Describe() + " in " + typeof(Job).Assembly.GetName().Name);
+
+            namespace GitHub.Actions
+            {
+                public partial class Job
+                {
+                    public string Describe() => Name + " #" + Id;
+                }
+            }
+            """);
+        var failed = await app.BuildAsync();
+        Assert.False(failed.Succeeded);
+        Assert.Matches(@"Program\.cs\(8,26\): error ACTG040: 'GitHub\.Actions\.Job' is generated into the client assembly 'Extending\.ActionsGen' .*<ActionsGenClientAssembly>false</ActionsGenClientAssembly>", failed.Output);
+
+        app.AddToProject("<PropertyGroup><ActionsGenClientAssembly>false</ActionsGenClientAssembly></PropertyGroup>");
+        ConsumerProject.Require(await app.BuildAsync(), "the build with the client assembly off");
+        var run = await app.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("build #7 in Extending\n", run.Output.ReplaceLineEndings("\n"));
+
+        // A class library keeps the generated code in its own assembly (the one dotnet pack ships).
+        using var library = await ConsumerProject.CreateAsync(fixture.Feed, "ExtendingLibrary", template: "classlib");
+        library.WriteFile("Class1.cs", """
+            namespace GitHub.Actions;
+
+            public partial class Job
+            {
+                public string Describe() => Name + " #" + Id;
+            }
+            """);
+        ConsumerProject.Require(await library.BuildAsync(), "the class library's build");
+        Assert.False(Directory.Exists(Path.Combine(library.Directory, "obj", "Release", "net10.0", "actionsgen")));
     }
 }

@@ -67,6 +67,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor WebhookFilterMatchesNothing = Create(
         "ACTG031", "Webhooks filter matches nothing", "The Webhooks entry '{0}' of '{1}' matches no webhook", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ExtendsClientAssemblyType = Create(
+        "ACTG040", "Declaration extends a type of the client assembly", "'{0}' is generated into the client assembly '{1}' (ActionsGenClientAssembly, on by default in applications and test projects), so a declaration in this project cannot extend it: set <ActionsGenClientAssembly>false</ActionsGenClientAssembly> in the project to extend generated types with partial declarations", DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "ACTG099", "ActionsGen failed unexpectedly", "ActionsGen failed while processing '{0}': {1}. This is a bug in ActionsGen; please report it with the spec that causes it.", DiagnosticSeverity.Error);
 
@@ -95,6 +98,7 @@ internal static class Descriptors
         "ACTG018" => UnresolvedMapping,
         "ACTG030" => WebhookNotUsable,
         "ACTG031" => WebhookFilterMatchesNothing,
+        "ACTG040" => ExtendsClientAssemblyType,
         _ => InternalError,
     };
 }

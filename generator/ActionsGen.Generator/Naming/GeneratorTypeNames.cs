@@ -19,6 +19,12 @@ internal static class GeneratorTypeNames
     public static string RegistrationMethod(string clientName) => "Add" + clientName;
 
     /// <summary>
+    /// The assembly the package's targets compile a project's generated code into with <c>ActionsGenClientAssembly</c>
+    /// (the targets spell it <c>$(AssemblyName).ActionsGen</c>).
+    /// </summary>
+    public static string ClientAssembly(string assemblyName) => assemblyName + ".ActionsGen";
+
+    /// <summary>
     /// The names no spec type may take in a namespace whose root client is <paramref name="clientName"/>: the client,
     /// the resolver, the registration, and the type parameter of a union's Match (case types are spelled by their
     /// simple names inside the union).

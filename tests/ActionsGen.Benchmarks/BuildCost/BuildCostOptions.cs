@@ -3,14 +3,14 @@ using System.Globalization;
 namespace ActionsGen.Benchmarks.BuildCost;
 
 /// <summary>
-/// <c>build-cost [runs] [--inputs spec,cut,whole] [--clients actionsgen,kiota] [--server on|off] [--client-assembly] [--quick]</c>: runs
+/// <c>build-cost [runs] [--inputs spec,cut,whole] [--clients actionsgen,kiota] [--server on|off] [--client-assembly on|off] [--quick]</c>: runs
 /// per timed figure (default 5), which descriptions to build and with which clients (the empty console is always
 /// built), whether the timed builds use the compiler server (default on, as for users; off is a fresh csc per build,
-/// as many CI systems run); <c>--client-assembly</c> builds ActionsGen's consumers with
-/// <c>ActionsGenClientAssembly=true</c> (the generated client compiled once per spec change, into an assembly of its
-/// own); <c>--quick</c> is one run of the spec and the cut.
+/// as many CI systems run); <c>--client-assembly on|off</c> sets <c>ActionsGenClientAssembly</c> in ActionsGen's
+/// consumers (the generated client compiled once per spec change, into an assembly of its own; unset, the package's
+/// default: on for the consoles built here); <c>--quick</c> is one run of the spec and the cut.
 /// </summary>
-internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs, IReadOnlyList<string> Clients, bool Server = true, bool ClientAssembly = false)
+internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs, IReadOnlyList<string> Clients, bool Server = true, bool? ClientAssembly = null)
 {
     /// <summary>The property the timed builds pass.</summary>
     public string ServerProperty => "-p:UseSharedCompilation=" + (Server ? "true" : "false");
@@ -27,7 +27,7 @@ internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs, 
         IReadOnlyList<string> inputs = AllInputs;
         IReadOnlyList<string> clients = AllClients;
         var server = true;
-        var clientAssembly = false;
+        bool? clientAssembly = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -45,14 +45,14 @@ internal sealed record BuildCostOptions(int Runs, IReadOnlyList<string> Inputs, 
                 case "--server" when i + 1 < args.Count && args[i + 1] is "on" or "off":
                     server = args[++i] == "on";
                     break;
-                case "--client-assembly":
-                    clientAssembly = true;
+                case "--client-assembly" when i + 1 < args.Count && args[i + 1] is "on" or "off":
+                    clientAssembly = args[++i] == "on";
                     break;
                 case var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
                     runs = n;
                     break;
                 default:
-                    throw new ArgumentException($"build-cost: unknown argument '{args[i]}'; usage: build-cost [runs] [--inputs {string.Join(',', AllInputs)}] [--clients {string.Join(',', AllClients)}] [--server on|off] [--client-assembly] [--quick]");
+                    throw new ArgumentException($"build-cost: unknown argument '{args[i]}'; usage: build-cost [runs] [--inputs {string.Join(',', AllInputs)}] [--clients {string.Join(',', AllClients)}] [--server on|off] [--client-assembly on|off] [--quick]");
             }
         }
 

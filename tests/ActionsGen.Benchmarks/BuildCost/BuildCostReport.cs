@@ -86,9 +86,9 @@ internal static class BuildCostReport
                     project =>
                     {
                         project.AddToProject($"<ItemGroup><ActionsGenSpec Include=\"{input.Path}\" /></ItemGroup>");
-                        if (options.ClientAssembly)
+                        if (options.ClientAssembly is { } clientAssembly)
                         {
-                            project.AddToProject("<PropertyGroup><ActionsGenClientAssembly>true</ActionsGenClientAssembly></PropertyGroup>");
+                            project.AddToProject($"<PropertyGroup><ActionsGenClientAssembly>{(clientAssembly ? "true" : "false")}</ActionsGenClientAssembly></PropertyGroup>");
                         }
 
                         return Task.CompletedTask;

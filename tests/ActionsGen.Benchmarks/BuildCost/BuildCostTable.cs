@@ -8,7 +8,7 @@ internal static class BuildCostTable
     public static void Print(BuildCostOptions options, IReadOnlyList<BuildCostInput> inputs, IReadOnlyList<BuildVariant> variants, IReadOnlyDictionary<string, long> properties)
     {
         var empty = variants[0];
-        Console.WriteLine($"`touch Program.cs; dotnet build -c Release --no-restore {options.ServerProperty}` (compiler server {(options.Server ? "on" : "off")}{(options.ClientAssembly ? ", ActionsGen with ActionsGenClientAssembly=true" : "")}), median of {options.Runs}; SDK {Environment.Version}, {Environment.ProcessorCount} cores.");
+        Console.WriteLine($"`touch Program.cs; dotnet build -c Release --no-restore {options.ServerProperty}` (compiler server {(options.Server ? "on" : "off")}{options.ClientAssembly switch { true => ", ActionsGenClientAssembly=true", false => ", ActionsGenClientAssembly=false", null => ", ActionsGenClientAssembly as the package's default" }}), median of {options.Runs}; SDK {Environment.Version}, {Environment.ProcessorCount} cores.");
         Console.WriteLine(Invariant($"Empty console: edit build {Ms(Timings.Median(empty.EditMs))}, no-change build {Ms(Timings.Median(empty.NoChangeMs))}, peak compiler memory {Mb(empty.PeakBytes)}{FailureNote(empty)}."));
         Console.WriteLine();
         Console.WriteLine("| input (schema properties) | client | generated lines (per property) | syntax nodes (per property) | generator (ReportAnalyzer) | edit build | over the empty console | ActionsGen / Kiota | no-change build | peak compiler memory |");
