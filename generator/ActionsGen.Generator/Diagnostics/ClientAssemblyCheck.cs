@@ -13,8 +13,8 @@ namespace ActionsGen.Generator.Diagnostics;
 /// them in the project, such as a <c>partial</c> that means to extend it, would silently become a second type: the
 /// compiler's CS0436 and errors about missing members follow. This reports ACTG040 at the declaration, with the fix.
 /// A generator's diagnostic is reported whatever errors the compile has (an analyzer's would not be); the check reads
-/// namespace-level declarations from syntax alone and is a name lookup per declaration in a project that references
-/// its own client assembly, nothing in one that does not.
+/// namespace-level declarations from syntax alone (cached per file) and, per compile, looks for the client among the
+/// referenced assemblies' names, then looks each declaration up in it.
 /// </summary>
 internal static class ClientAssemblyCheck
 {
