@@ -126,7 +126,7 @@ public sealed class JsonDatesTests
     {
         // Each text after the first differs from the one before in one byte (every position of both shapes), is a
         // repeat, or has another length; the memo must answer as a parse does, every time.
-        var texts = new List<string> { "2020-01-20T09:42:40.000-08:00", "2020-01-20T09:42:40.000-08:00" };
+        var texts = new List<string> { "", "2020-01-20T09:42:40.000-08:00", "2020-01-20T09:42:40.000-08:00" };
         foreach (var shape in new[] { "2020-01-20T09:42:40.000-08:00", "2020-01-20T17:42:40Z" })
         {
             for (var at = 0; at < shape.Length; at++)
@@ -140,6 +140,40 @@ public sealed class JsonDatesTests
         }
 
         texts.AddRange(["2024-02-29T23:59:59.9999999+14:00", "2024-02-29T23:59:59.9999999+14:00", "2020-01-20", "2020-01-20T17:42:40Z"]);
+        var last = default(JsonDates.Last);
+        foreach (var text in texts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var parsed = JsonDates.TryParse(bytes, out var expected);
+            Assert.Equal(parsed, last.TryParse(bytes, out var value));
+            Assert.True(expected.EqualsExact(value), $"{text}: {value:O} against {expected:O}");
+        }
+    }
+
+    [Fact]
+    public void AnotherSecondOfTheLastTextsMinuteIsReadAsAParseReadsIt()
+    {
+        // Every length the memo holds (20 to 32 bytes: the seconds sit at each place of its last 16), the seconds
+        // changed alone, to values that are not seconds, and together with another byte of the text.
+        var texts = new List<string>();
+        foreach (var fraction in new[] { "", ".1", ".12", ".123", ".1234", ".12345", ".123456", ".1234567" })
+        {
+            foreach (var offset in new[] { "Z", "-08:00", "+14:00" })
+            {
+                var head = "2020-02-29T23:59:";
+                foreach (var seconds in new[] { "00", "07", "59", "07", "60", "6x", "x7", "58", "00" })
+                {
+                    texts.Add(head + seconds + fraction + offset);
+                }
+
+                texts.Add(head + "01" + fraction + offset);
+                texts.Add("2020-02-29T23:58:02" + fraction + offset);
+                texts.Add(head + "03" + fraction + offset);
+                texts.Add(head + "04" + fraction + (offset == "Z" ? "Z" : "+01:00"));
+                texts.Add(head + "05" + (fraction.Length == 0 ? string.Empty : ".9" + fraction[2..]) + offset);
+            }
+        }
+
         var last = default(JsonDates.Last);
         foreach (var text in texts)
         {

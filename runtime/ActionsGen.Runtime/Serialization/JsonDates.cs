@@ -187,6 +187,7 @@ internal static class JsonDates
         private ulong _tail0;
         private ulong _tail1;
         private int _length;
+        private int _second;
         private DateTimeOffset _value;
 
         /// <summary>Parses <paramref name="text"/> as <see cref="JsonDates.TryParse"/> does, unless it is the last text parsed.</summary>
@@ -202,10 +203,28 @@ internal static class JsonDates
             var head1 = BinaryPrimitives.ReadUInt64LittleEndian(text[8..]);
             var tail0 = BinaryPrimitives.ReadUInt64LittleEndian(text[(length - Window)..]);
             var tail1 = BinaryPrimitives.ReadUInt64LittleEndian(text[(length - 8)..]);
-            if (length == _length && ((head0 ^ _head0) | (head1 ^ _head1) | (tail0 ^ _tail0) | (tail1 ^ _tail1)) == 0)
+            if (length == _length && ((head0 ^ _head0) | (head1 ^ _head1)) == 0)
             {
-                value = _value;
-                return true;
+                var tail = (tail0 ^ _tail0) | (tail1 ^ _tail1);
+                if (tail == 0)
+                {
+                    value = _value;
+                    return true;
+                }
+
+                // The same minute, fraction and offset, other seconds (a step ending a few seconds after it started):
+                // the value moves by the difference, no parse. The seconds are bytes 17 and 18, which the last 16 bytes
+                // (tail0, then tail1) hold from byte 33 - length on; the first 16 bytes are equal, so the tail's are too.
+                var at = 33 - length;
+                var seconds0 = at < 8 ? 0xFFFFUL << (8 * at) : 0;
+                var seconds1 = at >= 8 ? 0xFFFFUL << (8 * (at - 8)) : at == 7 ? 0xFFUL : 0;
+                var second = Two(text, 17);
+                if ((((tail0 ^ _tail0) & ~seconds0) | ((tail1 ^ _tail1) & ~seconds1)) == 0 && second <= 59)
+                {
+                    value = _value.AddTicks(((int)second - _second) * TimeSpan.TicksPerSecond);
+                    (_tail0, _tail1, _second, _value) = (tail0, tail1, (int)second, value);
+                    return true;
+                }
             }
 
             if (!JsonDates.TryParse(text, out value))
@@ -213,7 +232,7 @@ internal static class JsonDates
                 return false;
             }
 
-            (_head0, _head1, _tail0, _tail1, _length, _value) = (head0, head1, tail0, tail1, length, value);
+            (_head0, _head1, _tail0, _tail1, _length, _second, _value) = (head0, head1, tail0, tail1, length, (int)Two(text, 17), value);
             return true;
         }
     }
