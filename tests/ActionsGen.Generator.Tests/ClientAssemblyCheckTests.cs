@@ -58,6 +58,27 @@ public class ClientAssemblyCheckTests
         Assert.Empty(Run(reference: null));
     }
 
+    [Fact]
+    public void An_unrelated_edit_leaves_the_report_cached_and_an_edit_of_a_declaration_reruns_it()
+    {
+        var compilation = GeneratorHarness.Compilation(Declarations, FileScoped).AddReferences(ClientNamed("Consumer.ActionsGen"));
+        var driver = GeneratorHarness.Driver(ImmutableArray<AdditionalText>.Empty).RunGenerators(compilation);
+        Assert.Equal(3, driver.GetRunResult().Diagnostics.Count(d => d.Id == "ACTG040"));
+
+        var unrelated = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Mine { class B { } }", new CSharpParseOptions(LanguageVersion.Preview), path: "Other.cs"));
+        driver = driver.RunGenerators(unrelated);
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, result.TrackedSteps[TrackingNames.ClientAssemblyCheck].Single().Outputs.Single().Reason);
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // The declaration of Job moved down a line: the report moves with it.
+        var tree = unrelated.SyntaxTrees.First();
+        var moved = unrelated.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("\n" + Declarations)));
+        result = driver.RunGenerators(moved).GetRunResult().Results.Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.ClientAssemblyCheck].Single().Outputs.Single().Reason);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ACTG040" && d.Location.GetLineSpan().StartLinePosition.Line == 3);
+    }
+
     private static ImmutableArray<Diagnostic> Run(MetadataReference? reference)
     {
         var compilation = GeneratorHarness.Compilation(Declarations, FileScoped);

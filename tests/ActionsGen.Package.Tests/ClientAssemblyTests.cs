@@ -74,6 +74,7 @@ public class ClientAssemblyTests(PackageFixture fixture)
         var designTime = await DotNetCli.RunAsync(project.Directory, ["msbuild", "-t:Compile", "-p:Configuration=Release", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs"]);
         ConsumerProject.Require(designTime, "the design-time build with a broken spec");
         Assert.Matches(@"""/analyzer:[^""]*ActionsGen\.Generator\.dll""", designTime.Output);
+        Assert.Matches(@"""/additionalfile:[^""]*actions\.yaml""", designTime.Output);
         Assert.False(File.Exists(client), "a design-time build compiled the client");
 
         // Reverted: green, and the output folder holds the client beside the program.
@@ -167,6 +168,17 @@ public class ClientAssemblyTests(PackageFixture fixture)
         run = await simulated.RunAsync();
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("own SeparateAppSimulated.ActionsGen with ActionsSimulator, app's SeparateApp.ActionsGen b", run.Output);
+
+        // In a namespace of its own, the application's client is left as it is: both are reached by name.
+        simulated.AddToProject("<PropertyGroup><ActionsGenNamespace>Sim.GitHub</ActionsGenNamespace></PropertyGroup>");
+        simulated.WriteFile("Program.cs", """
+            GitHub.Actions.Job job = Jobs.Read("{\"id\":1,\"run_id\":2,\"run_url\":\"u\",\"node_id\":\"n\",\"head_sha\":\"s\",\"url\":\"u\",\"status\":\"queued\",\"created_at\":\"2020-01-20T17:42:40Z\",\"started_at\":\"2020-01-20T17:42:40Z\",\"name\":\"c\",\"check_run_url\":\"c\",\"labels\":[]}");
+            Console.WriteLine($"own {typeof(Sim.GitHub.Job).Assembly.GetName().Name}, app's {job.GetType().Assembly.GetName().Name} {job.Name}");
+            """);
+        ConsumerProject.Require(await simulated.BuildAsync(), "the build of a project with its own client in another namespace");
+        run = await simulated.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("own SeparateAppSimulated.ActionsGen, app's SeparateApp.ActionsGen c", run.Output);
 
         var published = Path.Combine(app.Directory, "published");
         ConsumerProject.Require(await DotNetCli.RunAsync(app.Directory, ["publish", "-c", "Release", "--no-build", "-o", published]), "publish --no-build");
