@@ -190,7 +190,7 @@ public class ClientAssemblyTests(PackageFixture fixture)
     }
 
     [Fact]
-    public async Task A_declaration_extending_a_generated_type_names_the_setting_and_a_library_keeps_its_generated_code()
+    public async Task A_declaration_extending_a_generated_type_names_the_setting_and_a_library_and_its_tests_keep_their_generated_code()
     {
         // An application declaring a partial of a generated type: ACTG040 at the declaration, beside the compiler's own
         // errors (a generator reports whatever else fails); with the setting off the partial extends the type.
@@ -231,5 +231,24 @@ public class ClientAssemblyTests(PackageFixture fixture)
             """);
         ConsumerProject.Require(await library.BuildAsync(), "the class library's build");
         Assert.False(Directory.Exists(Path.Combine(library.Directory, "obj", "Release", "net10.0", "actionsgen")));
+
+        // A test project with the simulator over the same namespace, referencing the library: its own generated code
+        // stays in its own compile and wins (a client assembly would meet the library's types: CS0433 on every use).
+        using var tests = await ConsumerProject.CreateAsync(fixture.Feed, "ExtendingLibraryTests");
+        tests.AddToProject($"""
+            <PropertyGroup><ActionsGenSimulator>true</ActionsGenSimulator></PropertyGroup>
+            <ItemGroup><ProjectReference Include="{library.ProjectFile}" /></ItemGroup>
+            """);
+        tests.WriteFile("Program.cs", """
+            using GitHub.Actions;
+
+            Console.WriteLine($"{typeof(Job).Assembly.GetName().Name} {typeof(ActionsSimulator).Assembly.GetName().Name}");
+            """);
+        var testsBuild = await tests.BuildAsync("-v:n");
+        ConsumerProject.Require(testsBuild, "the build of a project generating the library's namespace");
+        Assert.Contains("ExtendingLibraryTests generates GitHub.Actions, which a referenced project also holds", testsBuild.Output);
+        run = await tests.RunAsync();
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("ExtendingLibraryTests ExtendingLibraryTests", run.Output);
     }
 }
