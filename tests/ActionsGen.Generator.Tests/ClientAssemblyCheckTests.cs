@@ -21,7 +21,7 @@ public class ClientAssemblyCheckTests
 
         namespace GitHub
         {
-            namespace Actions
+            namespace @Actions
             {
                 partial class WorkflowRun { }
             }
@@ -29,7 +29,7 @@ public class ClientAssemblyCheckTests
         """;
 
     private const string FileScoped = """
-        namespace GitHub.Actions;
+        namespace GitHub. /* the jobs */ Actions;
 
         public readonly partial struct JobStatus { }
 

@@ -88,11 +88,19 @@ internal static class ClientAssemblyCheck
 
             for (var parent = type.Parent as BaseNamespaceDeclarationSyntax; parent is not null; parent = parent.Parent as BaseNamespaceDeclarationSyntax)
             {
-                name.Insert(0, parent.Name.ToString().Replace(" ", string.Empty) + ".");
+                name.Insert(0, Dotted(parent.Name) + ".");
             }
 
             var position = type.Identifier.GetLocation().GetLineSpan().StartLinePosition;
             return new Declaration(name.ToString(), type.SyntaxTree.FilePath, position.Line, position.Character);
         }
+
+        // A namespace's name as metadata spells it: identifiers' values (no '@', no trivia) joined by dots.
+        private static string Dotted(NameSyntax name) => name switch
+        {
+            QualifiedNameSyntax qualified => Dotted(qualified.Left) + "." + qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => name.ToString(),
+        };
     }
 }
