@@ -32,6 +32,7 @@ internal static class StartupHarness
         var json = Payload.BuildRunsPage(100);
         var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
         var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var timer = Stopwatch.StartNew();
         object result = library switch
         {
@@ -45,7 +46,8 @@ internal static class StartupHarness
         timer.Stop();
         var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
         GC.KeepAlive(result);
-        Console.WriteLine(FormattableString.Invariant($"{timer.Elapsed.TotalMilliseconds:F2} {methods}"));
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        Console.WriteLine(FormattableString.Invariant($"{timer.Elapsed.TotalMilliseconds:F2} {methods} {jit.TotalMilliseconds:F2}"));
         return 0;
     }
 
@@ -75,14 +77,14 @@ internal static class StartupHarness
         Console.WriteLine("ActionsGen runtime: " + (RuntimeIsPrecompiled() ? "precompiled (ReadyToRun), as packed" : "IL only, not as packed (no precompiled image for this platform, or the build made none)") + ".");
         Console.WriteLine("tokenize: the framework's Utf8JsonReader over the page, building nothing (the floor).");
         Console.WriteLine();
-        Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | ratio to STJ source-gen |");
-        Console.WriteLine("|---|---|---:|---:|---:|");
+        Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | of which JIT (ms) | ratio to STJ source-gen |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var (mode, readyToRun) in new[] { ("default (framework ReadyToRun)", "1"), ("no ReadyToRun (DOTNET_ReadyToRun=0)", "0") })
         {
             double? baseline = null;
             foreach (var library in Libraries)
             {
-                var samples = new List<(double Ms, long Methods)>();
+                var samples = new List<(double Ms, long Methods, double Jit)>();
                 for (var i = 0; i < runs; i++)
                 {
                     var start = SelfProcess.StartInfo("startup", "once", library);
@@ -91,13 +93,14 @@ internal static class StartupHarness
                     using var process = Process.Start(start)!;
                     var output = process.StandardOutput.ReadToEnd().Trim().Split(' ');
                     process.WaitForExit();
-                    samples.Add((double.Parse(output[0], CultureInfo.InvariantCulture), long.Parse(output[1], CultureInfo.InvariantCulture)));
+                    samples.Add((double.Parse(output[0], CultureInfo.InvariantCulture), long.Parse(output[1], CultureInfo.InvariantCulture), double.Parse(output[2], CultureInfo.InvariantCulture)));
                 }
 
                 var median = samples.Select(s => s.Ms).Order().ElementAt(samples.Count / 2);
                 var methods = samples.Select(s => s.Methods).Order().ElementAt(samples.Count / 2);
+                var jit = samples.Select(s => s.Jit).Order().ElementAt(samples.Count / 2);
                 baseline ??= median;
-                Console.WriteLine(FormattableString.Invariant($"| {library} | {mode} | {median:F1} | {methods} | {median / baseline.Value:F2} |"));
+                Console.WriteLine(FormattableString.Invariant($"| {library} | {mode} | {median:F1} | {methods} | {jit:F1} | {median / baseline.Value:F2} |"));
             }
         }
     }

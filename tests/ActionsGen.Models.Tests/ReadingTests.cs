@@ -76,25 +76,35 @@ public class ReadingTests
     [Fact]
     public void Properties_are_matched_whatever_their_order_from_one_document_to_the_next()
     {
-        // The reader guesses each name from the order of the last object of the type: every order must still read right.
+        // The reader guesses each name from the order of the last object of the type, and the generated code jumps from
+        // each property to the one the description lists next: every order, of the job and of its steps, must still read right.
         var seed = SpecExamples.Get("actions/get-job-for-workflow-run 200");
         var expected = Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(ReadJob(seed)));
-        var members = JsonNode.Parse(seed)!.AsObject().Select(p => (p.Key, Json: p.Value?.ToJsonString() ?? "null")).ToList();
         var random = new Random(9);
         for (var round = 0; round < 20; round++)
         {
-            var order = round switch
-            {
-                0 => members,
-                1 => Enumerable.Reverse(members).ToList(),
-                _ => members.OrderBy(_ => random.Next()).ToList(),
-            };
-            var parts = order.Select(m => $"\"{m.Key}\":{m.Json}").ToList();
-            parts.Insert(random.Next(parts.Count + 1), "\"future_field\":{\"id\":1,\"name\":\"x\"}");
-            var json = "{" + string.Join(",", parts) + "}";
+            var job = JsonNode.Parse(seed)!.AsObject();
+            var steps = job["steps"]!.AsArray().Select(step => Reordered(step!.AsObject(), round, random));
+            job["steps"] = JsonNode.Parse("[" + string.Join(",", steps) + "]");
+            var json = Reordered(job, round, random);
 
             Assert.Equal(expected, Encoding.UTF8.GetString(ActionsJson.SerializeToUtf8Bytes(ReadJob(json))));
         }
+    }
+
+    // The object's members as written (round 0), reversed (round 1) or shuffled, with an unknown member among them.
+    private static string Reordered(JsonObject value, int round, Random random)
+    {
+        var members = value.Select(p => (p.Key, Json: p.Value?.ToJsonString() ?? "null")).ToList();
+        var order = round switch
+        {
+            0 => members,
+            1 => Enumerable.Reverse(members).ToList(),
+            _ => members.OrderBy(_ => random.Next()).ToList(),
+        };
+        var parts = order.Select(m => $"\"{m.Key}\":{m.Json}").ToList();
+        parts.Insert(random.Next(parts.Count + 1), "\"future_field\":{\"id\":1,\"name\":\"x\"}");
+        return "{" + string.Join(",", parts) + "}";
     }
 
     [Fact]
@@ -179,6 +189,8 @@ public class ReadingTests
             j["created_at"] = "yesterday";
             j["run_attempt"] = 1e30;
             j["labels"] = new JsonArray("a", null, 3, "b");
+            j["status"] = 7;
+            j["conclusion"] = JsonNode.Parse("""{"value":"success"}""");
         });
 
         var job = ActionsJson.Deserialize<Job>(Encoding.UTF8.GetBytes(json), strict: false, out var report);
@@ -189,13 +201,15 @@ public class ReadingTests
         Assert.Equal(default, job.CreatedAt);
         Assert.Null(job.RunAttempt);
         Assert.Equal(["a", "b"], job.Labels);
+        Assert.Equal(default, job.Status);
+        Assert.Null(job.Conclusion);
         Assert.NotEmpty(job.Steps);
         Assert.NotNull(report);
         var found = report!.Listed.Select(d => d.Path + " " + d.KindName).OrderBy(x => x, StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            new[] { "$.created_at invalid_format", "$.head_sha missing", "$.id null", "$.labels[1] null_element", "$.labels[2] wrong_type", "$.run_attempt out_of_range", "$.run_id wrong_type" },
+            new[] { "$.conclusion wrong_type", "$.created_at invalid_format", "$.head_sha missing", "$.id null", "$.labels[1] null_element", "$.labels[2] wrong_type", "$.run_attempt out_of_range", "$.run_id wrong_type", "$.status wrong_type" },
             found);
-        Assert.Equal(7, report.Count);
+        Assert.Equal(9, report.Count);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ internal static class JsonCode
         TypeRefKind.Boolean => "r.Boolean(ref reader)",
         TypeRefKind.DateTime => "r.DateTime(ref reader)",
         TypeRefKind.Any => "r.Any(ref reader)",
+        TypeRefKind.Named when type.NamedKind == TypeModelKind.Enum => $"r.Enum<{TypeNames.Of(type, nullable: false)}>(ref reader)",
         TypeRefKind.Named => $"r.Model<{TypeNames.Of(type, nullable: false)}>(ref reader)",
         _ when IsModelList(type) => $"r.Models<{TypeNames.Of(type.Element!, nullable: false)}>(ref reader)",
         _ => $"r.Value<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>(ref reader)",
@@ -74,6 +75,7 @@ internal static class JsonCode
         TypeRefKind.Number => "r.DoubleOrNull(ref reader)",
         TypeRefKind.Boolean => "r.BooleanOrNull(ref reader)",
         TypeRefKind.DateTime => "r.DateTimeOrNull(ref reader)",
+        TypeRefKind.Named when type.NamedKind == TypeModelKind.Enum => $"r.EnumOrNull<{TypeNames.Of(type, nullable: false)}>(ref reader)",
         TypeRefKind.Named => $"r.ModelOrNull<{TypeNames.Of(type, nullable: false)}>(ref reader)",
         _ => $"r.Value<{TypeNames.Of(type, nullable: true)}, {Serialization}NullableCodec<{TypeNames.Of(type, nullable: false)}, {Codec(type)}>>(ref reader)",
     };

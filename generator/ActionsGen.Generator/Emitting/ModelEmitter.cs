@@ -95,12 +95,24 @@ internal static class ModelEmitter
         using (w.Block($"private {type.Name}(ref {TypeNames.Reader} reader, {TypeNames.ReadContext}? context)"))
         {
             w.Line($"var r = new {JsonCode.ObjectReader}(ref reader, context, {MemberNames.JsonTable});");
-            // One loop over the properties read: the switch is the loop's body.
-            using (w.Block("for (int i; (i = r.Next(ref reader)) >= 0;)" + (order.Count > 0 ? " switch (i)" : string.Empty)))
+            if (order.Count == 0)
             {
-                for (var i = 0; i < order.Count; i++)
+                w.Line("while (r.Next(ref reader) >= 0) { }");
+            }
+            else
+            {
+                // One loop over the properties read, the switch its body. Each case goes straight on to the property
+                // the description lists next, the order responses send them in: the switch's jump, one indirect
+                // branch whose target changes with every property (mispredicted nearly every time), is taken only
+                // where a response leaves that order (docs/benchmarks.md, "Successor jumps").
+                var next = Successors(type, order);
+                using (w.Block("for (var i = r.Next(ref reader); i >= 0;) switch (i)"))
                 {
-                    w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type, order[i].AdmitsNull)}; break;");
+                    for (var i = 0; i < order.Count; i++)
+                    {
+                        var then = next[i] >= 0 ? $"if ((i = r.Next(ref reader)) == {next[i]}) goto case {next[i]}; break;" : "i = r.Next(ref reader); break;";
+                        w.Line($"case {i}: {order[i].Field} = {JsonCode.Read(order[i].Type, order[i].AdmitsNull)}; {then}");
+                    }
                 }
             }
 
@@ -108,6 +120,18 @@ internal static class ModelEmitter
         }
 
         w.Line("#pragma warning restore CS8618");
+    }
+
+    // By table index: the table index of the property declared after it, or -1 for the last one.
+    private static int[] Successors(TypeModel type, System.Collections.Generic.List<PropertyModel> order)
+    {
+        var next = new int[order.Count];
+        for (var i = 0; i < type.Properties.Length; i++)
+        {
+            next[order.IndexOf(type.Properties[i])] = i + 1 < type.Properties.Length ? order.IndexOf(type.Properties[i + 1]) : -1;
+        }
+
+        return next;
     }
 
     // new JsonPropertyTable("Name", nonNullCount, requiredCount, "a", "b", …)

@@ -65,7 +65,7 @@ public sealed partial class JsonReadContext
         foreach (var id in _repeatTouched.AsSpan(0, _repeatTouchedCount))
         {
             _repeatCounts.AsSpan(id * 3, 3).Clear();
-            _repeatEntries.AsSpan(id * Ways, Ways).Clear();
+            Array.Clear(_repeatEntries, id * Ways, Ways); // not a span of RepeatEntry: no generic method to compile on first use
         }
 
         _repeatTouchedCount = 0;
@@ -103,9 +103,9 @@ public sealed partial class JsonReadContext
         var length = (int)(ahead.TokenStartIndex + 1 - start);
         var document = new ReadOnlySpan<byte>(_document, _documentLength);
         var bytes = document.Slice((int)start, length);
-        var entries = _repeatEntries.AsSpan(id * Ways, Ways);
-        foreach (ref var entry in entries)
+        for (var way = 0; way < Ways; way++)
         {
+            ref var entry = ref _repeatEntries[(id * Ways) + way];
             if (entry.Length == length && entry.Value is not null && document.Slice(entry.Start, length).SequenceEqual(bytes))
             {
                 hits++;

@@ -37,15 +37,15 @@ namespace GitHub.Actions
         private ApprovalEnvironment(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _id = r.Int64(ref reader); break;
-                case 1: _nodeId = r.String(ref reader); break;
-                case 2: _name = r.String(ref reader); break;
-                case 3: _url = r.String(ref reader); break;
-                case 4: _htmlUrl = r.String(ref reader); break;
-                case 5: _createdAt = r.DateTime(ref reader); break;
-                case 6: _updatedAt = r.DateTime(ref reader); break;
+                case 0: _id = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _nodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _name = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
+                case 4: _htmlUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 5) goto case 5; break;
+                case 5: _createdAt = r.DateTime(ref reader); if ((i = r.Next(ref reader)) == 6) goto case 6; break;
+                case 6: _updatedAt = r.DateTime(ref reader); i = r.Next(ref reader); break;
             }
             r.End(ref reader);
         }

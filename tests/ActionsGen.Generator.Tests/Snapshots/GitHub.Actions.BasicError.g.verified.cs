@@ -31,12 +31,12 @@ namespace GitHub.Actions
         private BasicError(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _message = r.String(ref reader); break;
-                case 1: _documentationUrl = r.String(ref reader); break;
-                case 2: _url = r.String(ref reader); break;
-                case 3: _status = r.String(ref reader); break;
+                case 0: _message = r.String(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _documentationUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _status = r.String(ref reader); i = r.Next(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

@@ -36,12 +36,12 @@ namespace GitHub.Actions
         private EnvironmentApprovals(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _state = r.Model<EnvironmentApprovalState>(ref reader); break;
-                case 1: _comment = r.String(ref reader); break;
-                case 2: _environments = r.Models<ApprovalEnvironment>(ref reader); break;
-                case 3: _user = r.Model<SimpleUser>(ref reader); break;
+                case 0: _state = r.Enum<EnvironmentApprovalState>(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _comment = r.String(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _environments = r.Models<ApprovalEnvironment>(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _user = r.Model<SimpleUser>(ref reader); i = r.Next(ref reader); break;
             }
             r.End(ref reader);
         }

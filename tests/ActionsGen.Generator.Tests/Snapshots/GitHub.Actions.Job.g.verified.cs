@@ -89,31 +89,31 @@ namespace GitHub.Actions
         private Job(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _id = r.Int64(ref reader); break;
-                case 1: _runId = r.Int64(ref reader); break;
-                case 2: _runUrl = r.String(ref reader); break;
-                case 3: _nodeId = r.String(ref reader); break;
-                case 4: _headSha = r.String(ref reader); break;
-                case 5: _url = r.String(ref reader); break;
-                case 6: _status = r.Model<JobStatus>(ref reader); break;
-                case 7: _startedAt = r.DateTime(ref reader); break;
-                case 8: _name = r.String(ref reader); break;
-                case 9: _steps = r.Models<JobStep>(ref reader); break;
-                case 10: _checkRunUrl = r.String(ref reader); break;
-                case 11: _labels = r.Value<SysCollections::IReadOnlyList<string>, AgJson::ListCodec<string, AgJson::StringCodec>>(ref reader); break;
-                case 12: _htmlUrl = r.String(ref reader); break;
-                case 13: _conclusion = r.ModelOrNull<JobConclusion>(ref reader); break;
-                case 14: _completedAt = r.DateTimeOrNull(ref reader); break;
-                case 15: _runnerId = r.Int64OrNull(ref reader); break;
-                case 16: _runnerName = r.String(ref reader); break;
-                case 17: _runnerGroupId = r.Int64OrNull(ref reader); break;
-                case 18: _runnerGroupName = r.String(ref reader); break;
-                case 19: _workflowName = r.String(ref reader); break;
-                case 20: _headBranch = r.String(ref reader); break;
-                case 21: _runAttempt = r.Int64OrNull(ref reader); break;
-                case 22: _createdAt = r.DateTimeOrNull(ref reader); break;
+                case 0: _id = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _runId = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _runUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _nodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
+                case 4: _headSha = r.String(ref reader); if ((i = r.Next(ref reader)) == 5) goto case 5; break;
+                case 5: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 12) goto case 12; break;
+                case 6: _status = r.Enum<JobStatus>(ref reader); if ((i = r.Next(ref reader)) == 13) goto case 13; break;
+                case 7: _startedAt = r.DateTime(ref reader); if ((i = r.Next(ref reader)) == 14) goto case 14; break;
+                case 8: _name = r.String(ref reader); if ((i = r.Next(ref reader)) == 9) goto case 9; break;
+                case 9: _steps = r.Models<JobStep>(ref reader); if ((i = r.Next(ref reader)) == 10) goto case 10; break;
+                case 10: _checkRunUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 11) goto case 11; break;
+                case 11: _labels = r.Value<SysCollections::IReadOnlyList<string>, AgJson::ListCodec<string, AgJson::StringCodec>>(ref reader); if ((i = r.Next(ref reader)) == 15) goto case 15; break;
+                case 12: _htmlUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 6) goto case 6; break;
+                case 13: _conclusion = r.EnumOrNull<JobConclusion>(ref reader); if ((i = r.Next(ref reader)) == 7) goto case 7; break;
+                case 14: _completedAt = r.DateTimeOrNull(ref reader); if ((i = r.Next(ref reader)) == 8) goto case 8; break;
+                case 15: _runnerId = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 16) goto case 16; break;
+                case 16: _runnerName = r.String(ref reader); if ((i = r.Next(ref reader)) == 17) goto case 17; break;
+                case 17: _runnerGroupId = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 18) goto case 18; break;
+                case 18: _runnerGroupName = r.String(ref reader); if ((i = r.Next(ref reader)) == 19) goto case 19; break;
+                case 19: _workflowName = r.String(ref reader); if ((i = r.Next(ref reader)) == 20) goto case 20; break;
+                case 20: _headBranch = r.String(ref reader); if ((i = r.Next(ref reader)) == 21) goto case 21; break;
+                case 21: _runAttempt = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 22) goto case 22; break;
+                case 22: _createdAt = r.DateTimeOrNull(ref reader); i = r.Next(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

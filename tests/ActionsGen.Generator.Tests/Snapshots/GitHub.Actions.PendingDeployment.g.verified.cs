@@ -39,13 +39,13 @@ namespace GitHub.Actions
         private PendingDeployment(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _environment = r.Model<PendingDeploymentEnvironment>(ref reader); break;
-                case 1: _waitTimer = r.Int64(ref reader); break;
-                case 2: _currentUserCanApprove = r.Boolean(ref reader); break;
-                case 3: _reviewers = r.Models<PendingDeploymentReviewer>(ref reader); break;
-                case 4: _waitTimerStartedAt = r.DateTimeOrNull(ref reader); break;
+                case 0: _environment = r.Model<PendingDeploymentEnvironment>(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _waitTimer = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
+                case 2: _currentUserCanApprove = r.Boolean(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _reviewers = r.Models<PendingDeploymentReviewer>(ref reader); i = r.Next(ref reader); break;
+                case 4: _waitTimerStartedAt = r.DateTimeOrNull(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
             }
             r.End(ref reader);
         }

@@ -33,13 +33,13 @@ namespace GitHub.Actions
         private PendingDeploymentEnvironment(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _id = r.Int64OrNull(ref reader); break;
-                case 1: _nodeId = r.String(ref reader); break;
-                case 2: _name = r.String(ref reader); break;
-                case 3: _url = r.String(ref reader); break;
-                case 4: _htmlUrl = r.String(ref reader); break;
+                case 0: _id = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _nodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _name = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
+                case 4: _htmlUrl = r.String(ref reader); i = r.Next(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

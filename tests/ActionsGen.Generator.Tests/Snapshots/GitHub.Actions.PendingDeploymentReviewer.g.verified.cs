@@ -29,10 +29,10 @@ namespace GitHub.Actions
         private PendingDeploymentReviewer(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _type = r.Model<DeploymentReviewerType>(ref reader); break;
-                case 1: _reviewer = r.Model<DeploymentReviewer>(ref reader); break;
+                case 0: _type = r.Enum<DeploymentReviewerType>(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _reviewer = r.Model<DeploymentReviewer>(ref reader); i = r.Next(ref reader); break;
             }
             r.End(ref reader);
         }

@@ -26,9 +26,9 @@ namespace GitHub.Actions
         private RerunRequest(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _enableDebugLogging = r.BooleanOrNull(ref reader); break;
+                case 0: _enableDebugLogging = r.BooleanOrNull(ref reader); i = r.Next(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

@@ -59,26 +59,26 @@ namespace GitHub.Actions
         private SimpleUser(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _login = r.String(ref reader); break;
-                case 1: _id = r.Int64(ref reader); break;
-                case 2: _nodeId = r.String(ref reader); break;
-                case 3: _avatarUrl = r.String(ref reader); break;
-                case 4: _url = r.String(ref reader); break;
-                case 5: _htmlUrl = r.String(ref reader); break;
-                case 6: _followersUrl = r.String(ref reader); break;
-                case 7: _followingUrl = r.String(ref reader); break;
-                case 8: _gistsUrl = r.String(ref reader); break;
-                case 9: _starredUrl = r.String(ref reader); break;
-                case 10: _subscriptionsUrl = r.String(ref reader); break;
-                case 11: _organizationsUrl = r.String(ref reader); break;
-                case 12: _reposUrl = r.String(ref reader); break;
-                case 13: _eventsUrl = r.String(ref reader); break;
-                case 14: _receivedEventsUrl = r.String(ref reader); break;
-                case 15: _type = r.String(ref reader); break;
-                case 16: _siteAdmin = r.Boolean(ref reader); break;
-                case 17: _gravatarId = r.String(ref reader); break;
+                case 0: _login = r.String(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _id = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 2: _nodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _avatarUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 17) goto case 17; break;
+                case 4: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 5) goto case 5; break;
+                case 5: _htmlUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 6) goto case 6; break;
+                case 6: _followersUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 7) goto case 7; break;
+                case 7: _followingUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 8) goto case 8; break;
+                case 8: _gistsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 9) goto case 9; break;
+                case 9: _starredUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 10) goto case 10; break;
+                case 10: _subscriptionsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 11) goto case 11; break;
+                case 11: _organizationsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 12) goto case 12; break;
+                case 12: _reposUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 13) goto case 13; break;
+                case 13: _eventsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 14) goto case 14; break;
+                case 14: _receivedEventsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 15) goto case 15; break;
+                case 15: _type = r.String(ref reader); if ((i = r.Next(ref reader)) == 16) goto case 16; break;
+                case 16: _siteAdmin = r.Boolean(ref reader); i = r.Next(ref reader); break;
+                case 17: _gravatarId = r.String(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
             }
             r.End(ref reader);
         }

@@ -119,43 +119,43 @@ namespace GitHub.Actions
         private WorkflowRun(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _id = r.Int64(ref reader); break;
-                case 1: _nodeId = r.String(ref reader); break;
-                case 2: _headSha = r.String(ref reader); break;
-                case 3: _path = r.String(ref reader); break;
-                case 4: _runNumber = r.Int64(ref reader); break;
-                case 5: _event = r.String(ref reader); break;
-                case 6: _displayTitle = r.String(ref reader); break;
-                case 7: _workflowId = r.Int64(ref reader); break;
-                case 8: _url = r.String(ref reader); break;
-                case 9: _htmlUrl = r.String(ref reader); break;
-                case 10: _pullRequests = r.Models<PullRequestMinimal>(ref reader); break;
-                case 11: _createdAt = r.DateTime(ref reader); break;
-                case 12: _updatedAt = r.DateTime(ref reader); break;
-                case 13: _jobsUrl = r.String(ref reader); break;
-                case 14: _logsUrl = r.String(ref reader); break;
-                case 15: _checkSuiteUrl = r.String(ref reader); break;
-                case 16: _artifactsUrl = r.String(ref reader); break;
-                case 17: _cancelUrl = r.String(ref reader); break;
-                case 18: _rerunUrl = r.String(ref reader); break;
-                case 19: _workflowUrl = r.String(ref reader); break;
-                case 20: _repository = r.Model<MinimalRepository>(ref reader); break;
-                case 21: _headRepository = r.Model<MinimalRepository>(ref reader); break;
-                case 22: _headBranch = r.String(ref reader); break;
-                case 23: _status = r.ModelOrNull<WorkflowRunStatus>(ref reader); break;
-                case 24: _conclusion = r.ModelOrNull<WorkflowRunConclusion>(ref reader); break;
-                case 25: _headCommit = r.Model<SimpleCommit>(ref reader); break;
-                case 26: _name = r.String(ref reader); break;
-                case 27: _checkSuiteId = r.Int64OrNull(ref reader); break;
-                case 28: _checkSuiteNodeId = r.String(ref reader); break;
-                case 29: _actor = r.Model<SimpleUser>(ref reader); break;
-                case 30: _runAttempt = r.Int64OrNull(ref reader); break;
-                case 31: _runStartedAt = r.DateTimeOrNull(ref reader); break;
-                case 32: _triggeringActor = r.Model<SimpleUser>(ref reader); break;
-                case 33: _referencedWorkflows = r.Models<ReferencedWorkflow>(ref reader); break;
-                case 34: _previousAttemptUrl = r.String(ref reader); break;
+                case 0: _id = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 26) goto case 26; break;
+                case 1: _nodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 27) goto case 27; break;
+                case 2: _headSha = r.String(ref reader); if ((i = r.Next(ref reader)) == 3) goto case 3; break;
+                case 3: _path = r.String(ref reader); if ((i = r.Next(ref reader)) == 4) goto case 4; break;
+                case 4: _runNumber = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 5) goto case 5; break;
+                case 5: _event = r.String(ref reader); if ((i = r.Next(ref reader)) == 6) goto case 6; break;
+                case 6: _displayTitle = r.String(ref reader); if ((i = r.Next(ref reader)) == 23) goto case 23; break;
+                case 7: _workflowId = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 8) goto case 8; break;
+                case 8: _url = r.String(ref reader); if ((i = r.Next(ref reader)) == 9) goto case 9; break;
+                case 9: _htmlUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 10) goto case 10; break;
+                case 10: _pullRequests = r.Models<PullRequestMinimal>(ref reader); if ((i = r.Next(ref reader)) == 11) goto case 11; break;
+                case 11: _createdAt = r.DateTime(ref reader); if ((i = r.Next(ref reader)) == 12) goto case 12; break;
+                case 12: _updatedAt = r.DateTime(ref reader); if ((i = r.Next(ref reader)) == 29) goto case 29; break;
+                case 13: _jobsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 14) goto case 14; break;
+                case 14: _logsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 15) goto case 15; break;
+                case 15: _checkSuiteUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 16) goto case 16; break;
+                case 16: _artifactsUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 17) goto case 17; break;
+                case 17: _cancelUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 18) goto case 18; break;
+                case 18: _rerunUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 19) goto case 19; break;
+                case 19: _workflowUrl = r.String(ref reader); if ((i = r.Next(ref reader)) == 25) goto case 25; break;
+                case 20: _repository = r.Model<MinimalRepository>(ref reader); if ((i = r.Next(ref reader)) == 21) goto case 21; break;
+                case 21: _headRepository = r.Model<MinimalRepository>(ref reader); if ((i = r.Next(ref reader)) == 33) goto case 33; break;
+                case 22: _headBranch = r.String(ref reader); if ((i = r.Next(ref reader)) == 2) goto case 2; break;
+                case 23: _status = r.EnumOrNull<WorkflowRunStatus>(ref reader); if ((i = r.Next(ref reader)) == 24) goto case 24; break;
+                case 24: _conclusion = r.EnumOrNull<WorkflowRunConclusion>(ref reader); if ((i = r.Next(ref reader)) == 7) goto case 7; break;
+                case 25: _headCommit = r.Model<SimpleCommit>(ref reader); if ((i = r.Next(ref reader)) == 20) goto case 20; break;
+                case 26: _name = r.String(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 27: _checkSuiteId = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 28) goto case 28; break;
+                case 28: _checkSuiteNodeId = r.String(ref reader); if ((i = r.Next(ref reader)) == 22) goto case 22; break;
+                case 29: _actor = r.Model<SimpleUser>(ref reader); if ((i = r.Next(ref reader)) == 30) goto case 30; break;
+                case 30: _runAttempt = r.Int64OrNull(ref reader); if ((i = r.Next(ref reader)) == 31) goto case 31; break;
+                case 31: _runStartedAt = r.DateTimeOrNull(ref reader); if ((i = r.Next(ref reader)) == 32) goto case 32; break;
+                case 32: _triggeringActor = r.Model<SimpleUser>(ref reader); if ((i = r.Next(ref reader)) == 13) goto case 13; break;
+                case 33: _referencedWorkflows = r.Models<ReferencedWorkflow>(ref reader); if ((i = r.Next(ref reader)) == 34) goto case 34; break;
+                case 34: _previousAttemptUrl = r.String(ref reader); i = r.Next(ref reader); break;
             }
             _jsonNulls = r.End(ref reader);
         }

@@ -28,10 +28,10 @@ namespace GitHub.Actions
         private WorkflowRunList(ref SysJson::Utf8JsonReader reader, AgJson::JsonReadContext? context)
         {
             var r = new AgJson::JsonObjectReader(ref reader, context, s_json);
-            for (int i; (i = r.Next(ref reader)) >= 0;) switch (i)
+            for (var i = r.Next(ref reader); i >= 0;) switch (i)
             {
-                case 0: _totalCount = r.Int64(ref reader); break;
-                case 1: _workflowRuns = r.Models<WorkflowRun>(ref reader); break;
+                case 0: _totalCount = r.Int64(ref reader); if ((i = r.Next(ref reader)) == 1) goto case 1; break;
+                case 1: _workflowRuns = r.Models<WorkflowRun>(ref reader); i = r.Next(ref reader); break;
             }
             r.End(ref reader);
         }
