@@ -77,7 +77,7 @@ internal static class StartupHarness
         Console.WriteLine("ActionsGen runtime: " + (RuntimeIsPrecompiled() ? "precompiled (ReadyToRun), as packed" : "IL only, not as packed (no precompiled image for this platform, or the build made none)") + ".");
         Console.WriteLine("tokenize: the framework's Utf8JsonReader over the page, building nothing (the floor).");
         Console.WriteLine();
-        Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | of which JIT (ms) | ratio to STJ source-gen |");
+        Console.WriteLine("| library | mode | first call (ms) | methods JIT-compiled | JIT during it, all threads (ms) | ratio to STJ source-gen |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var (mode, readyToRun) in new[] { ("default (framework ReadyToRun)", "1"), ("no ReadyToRun (DOTNET_ReadyToRun=0)", "0") })
         {

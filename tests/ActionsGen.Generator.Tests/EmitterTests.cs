@@ -22,12 +22,16 @@ public class EmitterTests
         }.ToEquatableArray(),
         EquatableArray<EnumMemberModel>.Empty);
 
+    private static readonly TypeModel Nothing = new(
+        TypeModelKind.Object, "Nothing", "#/components/schemas/nothing", null, EquatableArray<PropertyModel>.Empty, EquatableArray<EnumMemberModel>.Empty);
+
     [Fact]
     public void Hand_built_models_emit_code_that_compiles_and_reads_JSON()
     {
         var sources = new[]
         {
             ModelEmitter.Emit("Town", Crossing),
+            ModelEmitter.Emit("Town", Nothing),
             EnumEmitter.Emit("Town", Status),
             """
             public static class Probe
@@ -35,7 +39,9 @@ public class EmitterTests
                 public static string Run()
                 {
                     var c = ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<Town.Crossing>("{\"id\":7,\"light\":\"amber\",\"seen_at\":\"2026-11-26T08:00:00Z\"}"u8);
-                    return c.Id + " " + c.Light + " " + c.Light!.Value.IsKnown + " " + c.SeenAt!.Value.Hour;
+                    var reversed = ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<Town.Crossing>("{\"seen_at\":\"2026-11-26T09:00:00Z\",\"light\":null,\"id\":8}"u8);
+                    var nothing = ActionsGen.Runtime.Serialization.ActionsJson.Deserialize<Town.Nothing>("{\"a\":1,\"b\":[{}]}"u8);
+                    return c.Id + " " + c.Light + " " + c.Light!.Value.IsKnown + " " + c.SeenAt!.Value.Hour + "; " + reversed.Id + " " + (reversed.Light is null) + " " + reversed.SeenAt!.Value.Hour + "; " + (nothing is not null);
                 }
             }
             """,
@@ -48,6 +54,6 @@ public class EmitterTests
         Assert.True(compilation.Emit(image).Success);
         var assembly = System.Reflection.Assembly.Load(image.ToArray());
         var result = assembly.GetType("Probe")!.GetMethod("Run")!.Invoke(null, null);
-        Assert.Equal("7 amber False 8", result);
+        Assert.Equal("7 amber False 8; 8 True 9; True", result);
     }
 }

@@ -108,6 +108,31 @@ public class ReadingTests
     }
 
     [Fact]
+    public void A_null_or_a_repeated_member_between_declared_neighbours_is_read_as_in_any_order()
+    {
+        // The generated code goes from each property to the one declared after it; a null (not returned by the object
+        // reader) or a repeated name leaves that chain for the switch, and the last value of a repeated name wins.
+        var json = JobWith(j => j["html_url"] = null).Replace("\"status\":\"completed\"", "\"status\":\"queued\",\"status\":\"completed\"", StringComparison.Ordinal);
+
+        var job = ReadJob(json);
+
+        Assert.Contains("\"status\":\"queued\"", json);
+        Assert.Null(job.HtmlUrl);
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(JobConclusion.Success, job.Conclusion);
+        Assert.Equal(new DateTimeOffset(2020, 1, 20, 17, 42, 40, TimeSpan.Zero), job.StartedAt);
+        Assert.Equal("build", job.Name);
+    }
+
+    [Fact]
+    public void Strict_read_refuses_an_enum_of_another_json_type_naming_its_path()
+    {
+        var error = Assert.Throws<JsonException>(() => ReadJobStrictly(JobWith(j => j["conclusion"] = 7)));
+
+        Assert.Contains("expected a string but found a number at $.conclusion", error.Message);
+    }
+
+    [Fact]
     public void Ids_beyond_32_bits_are_read_exactly()
     {
         var job = ReadJob(JobWith(j => j["id"] = 9007199254740993L));

@@ -97,7 +97,9 @@ internal static class ModelEmitter
             w.Line($"var r = new {JsonCode.ObjectReader}(ref reader, context, {MemberNames.JsonTable});");
             if (order.Count == 0)
             {
-                w.Line("while (r.Next(ref reader) >= 0) { }");
+                using (w.Block("while (r.Next(ref reader) >= 0)"))
+                {
+                }
             }
             else
             {
@@ -105,6 +107,7 @@ internal static class ModelEmitter
                 // the description lists next, the order responses send them in: the switch's jump, one indirect
                 // branch whose target changes with every property (mispredicted nearly every time), is taken only
                 // where a response leaves that order (docs/benchmarks.md, "Successor jumps").
+                // Every case sets i from r.Next, which returns a table index (each has its case) or -1: the loop ends.
                 var next = Successors(type, order);
                 using (w.Block("for (var i = r.Next(ref reader); i >= 0;) switch (i)"))
                 {
@@ -125,10 +128,16 @@ internal static class ModelEmitter
     // By table index: the table index of the property declared after it, or -1 for the last one.
     private static int[] Successors(TypeModel type, System.Collections.Generic.List<PropertyModel> order)
     {
+        var tableIndex = new System.Collections.Generic.Dictionary<PropertyModel, int>(order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            tableIndex[order[i]] = i;
+        }
+
         var next = new int[order.Count];
         for (var i = 0; i < type.Properties.Length; i++)
         {
-            next[order.IndexOf(type.Properties[i])] = i + 1 < type.Properties.Length ? order.IndexOf(type.Properties[i + 1]) : -1;
+            next[tableIndex[type.Properties[i]]] = i + 1 < type.Properties.Length ? tableIndex[type.Properties[i + 1]] : -1;
         }
 
         return next;

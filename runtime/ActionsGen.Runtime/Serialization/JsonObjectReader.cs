@@ -121,8 +121,8 @@ public struct JsonObjectReader
     /// <summary>Reads a generated model, enum or union.</summary>
     public readonly T Model<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ModelCodec<T>.Read(ref reader, _context);
 
-    // Generated code reads enums here rather than through ModelCodec: five generic methods fewer per enum type to
-    // compile on a process's first read.
+    // Generated code reads enum members here rather than through ModelCodec: five generic methods fewer per enum type
+    // to compile on a process's first read. The read is IJsonEnum's ReadJson (which list items and map values take).
 
     /// <summary>Reads a generated string enum.</summary>
     public readonly T Enum<T>(ref Utf8JsonReader reader) where T : struct, IJsonEnum<T> =>
