@@ -71,6 +71,12 @@ internal static class StartupHarness
         return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
+    private static T Median<T>(IEnumerable<T> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
     private static void Report(int runs)
     {
         Console.WriteLine($"First deserialization of the 100-run page in a fresh process: median of {runs} processes.");
@@ -96,9 +102,9 @@ internal static class StartupHarness
                     samples.Add((double.Parse(output[0], CultureInfo.InvariantCulture), long.Parse(output[1], CultureInfo.InvariantCulture), double.Parse(output[2], CultureInfo.InvariantCulture)));
                 }
 
-                var median = samples.Select(s => s.Ms).Order().ElementAt(samples.Count / 2);
-                var methods = samples.Select(s => s.Methods).Order().ElementAt(samples.Count / 2);
-                var jit = samples.Select(s => s.Jit).Order().ElementAt(samples.Count / 2);
+                var median = Median(samples.Select(s => s.Ms));
+                var methods = Median(samples.Select(s => s.Methods));
+                var jit = Median(samples.Select(s => s.Jit));
                 baseline ??= median;
                 Console.WriteLine(FormattableString.Invariant($"| {library} | {mode} | {median:F1} | {methods} | {jit:F1} | {median / baseline.Value:F2} |"));
             }

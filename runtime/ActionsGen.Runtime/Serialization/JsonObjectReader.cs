@@ -158,7 +158,7 @@ public struct JsonObjectReader
     public readonly DateTimeOffset? DateTimeOrNull(ref Utf8JsonReader reader) => Kept(reader.TokenStartIndex, DateTimeCodec.Read(ref reader, _context));
 
     /// <summary>Reads a generated union (or enum) into a nullable member.</summary>
-    public readonly T? ModelOrNull<T>(ref Utf8JsonReader reader) where T : struct, IJsonModel<T> => OrNull<T, ModelCodec<T>>(ref reader);
+    public readonly T? ModelOrNull<T>(ref Utf8JsonReader reader) where T : struct, IJsonModel<T> => Kept(reader.TokenStartIndex, ModelCodec<T>.Read(ref reader, _context));
 
     /// <summary>Reads an array of generated models.</summary>
     public readonly IReadOnlyList<T> Models<T>(ref Utf8JsonReader reader) where T : IJsonModel<T> => ListCodec<T, ModelCodec<T>>.Read(ref reader, _context);
@@ -166,15 +166,7 @@ public struct JsonObjectReader
     /// <summary>Reads any other value with the codec <typeparamref name="TCodec"/>.</summary>
     public readonly T Value<T, TCodec>(ref Utf8JsonReader reader) where TCodec : IJsonCodec<T> => TCodec.Read(ref reader, _context);
 
-    // Not through OrNull: a method calling a static abstract member is compiled on first use, not precompiled (ReadyToRun).
+    // The value read from start, or null where it deviated and was dropped. Each caller names its codec: a method that
+    // calls a codec through a type parameter (a static abstract member) is compiled on first use, not precompiled (ReadyToRun).
     private readonly T? Kept<T>(long start, T value) where T : struct => _context is not null && _context.DroppedAt == start ? null : value;
-
-    private readonly T? OrNull<T, TCodec>(ref Utf8JsonReader reader)
-        where T : struct
-        where TCodec : IJsonCodec<T>
-    {
-        var start = reader.TokenStartIndex;
-        var value = TCodec.Read(ref reader, _context);
-        return _context is not null && _context.DroppedAt == start ? null : value;
-    }
 }
